@@ -24,3 +24,5 @@ export async function openDatabase(config: Pick<AppConfig, 'database'>): Promise
     throw error;
   }
 }
+export * from './repositories/index.js';
+export { publishEmbeddedDatabase, connectToRunningServer } from './embedded-socket.js';

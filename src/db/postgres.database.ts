@@ -4,8 +4,10 @@ import type { Database, Queryable, SqlParameter } from './database.js';
 // bigint (int8) and numeric come back as strings by default; counts and sizes here fit in a double.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-export function openPostgresDatabase(url: string, poolSize = 10): PostgresDatabase {
-  return new PostgresDatabase(new pg.Pool({ connectionString: url, max: poolSize }));
+/** `target` is a connection string, or pool settings (e.g. a unix socket directory as `host`). */
+export function openPostgresDatabase(target: string | pg.PoolConfig, poolSize = 10): PostgresDatabase {
+  const settings = typeof target === 'string' ? { connectionString: target } : target;
+  return new PostgresDatabase(new pg.Pool({ max: poolSize, ...settings }));
 }
 
 export class PostgresDatabase implements Database {

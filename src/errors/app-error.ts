@@ -17,6 +17,8 @@ export interface AppErrorOptions {
   title?: string;
   errors?: FieldProblem[];
   headers?: Record<string, string>;
+  /** Extra members of the problem document (e.g. OAuth2's `error`). */
+  extensions?: Record<string, unknown>;
   cause?: unknown;
 }
 
@@ -41,6 +43,7 @@ export class AppError extends Error {
   readonly title: string;
   readonly errors: FieldProblem[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(options: AppErrorOptions) {
     super(options.detail, options.cause === undefined ? undefined : { cause: options.cause });
@@ -51,6 +54,7 @@ export class AppError extends Error {
     this.title = options.title ?? titles[options.status] ?? 'Lỗi';
     this.errors = options.errors;
     this.headers = options.headers;
+    this.extensions = options.extensions;
   }
 }
 

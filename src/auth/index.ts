@@ -1,0 +1,10 @@
+export { roles, scopes, hasScope } from './principal.js';
+export type { Principal, Role, Scope } from './principal.js';
+export { loadOrCreateSigningKeys } from './signing-keys.js';
+export type { SigningKeys } from './signing-keys.js';
+export { TokenService } from './token.service.js';
+export type { IssuedToken, TokenServiceOptions } from './token.service.js';
+export { ClientService } from './client.service.js';
+export type { PublicClient, RegisterClientInput } from './client.service.js';
+export { authenticate, requireAuth } from './auth.middleware.js';
+export { hashSecret, verifySecret } from './secret-hash.js';

@@ -1,0 +1,59 @@
+import { ClientService, loadOrCreateSigningKeys, TokenService } from '../auth/index.js';
+import { AuditService } from '../audit/index.js';
+import type { AppConfig } from '../config/index.js';
+import { ApiClientRepository, AuditRepository, openDatabase, type Database } from '../db/index.js';
+import { DocumentService } from '../documents/document.service.js';
+import type { Logger } from '../logging/index.js';
+import { createJobQueue } from '../queue/index.js';
+import type { JobQueue } from '../queue/job.types.js';
+import { FileBlobStore, type BlobStore } from '../storage/index.js';
+
+/**
+ * Everything a process needs, built once from the configuration: the API server, the worker
+ * and the CLIs share this so they run the same code path in embedded and production modes.
+ */
+export interface Services {
+  config: AppConfig;
+  logger: Logger;
+  database: Database;
+  queue: JobQueue;
+  blobs: BlobStore;
+  tokens: TokenService;
+  clients: ClientService;
+  audit: AuditService;
+  documents: DocumentService;
+  close(): Promise<void>;
+}
+
+export async function createServices(config: AppConfig, logger: Logger, options: { database?: Database } = {}): Promise<Services> {
+  const database = options.database ?? (await openDatabase(config));
+  try {
+    const queue = createJobQueue(config, database, logger);
+    const blobs = new FileBlobStore(config.paths.blobDir);
+    const tokens = new TokenService(await loadOrCreateSigningKeys(config.auth.keyDir), {
+      issuer: config.auth.issuer,
+      audience: config.auth.audience,
+      accessTokenTtlSeconds: config.auth.accessTokenTtlSeconds,
+      ...(config.auth.jwksUrl ? { externalJwksUrl: config.auth.jwksUrl } : {}),
+      ...(config.auth.externalIssuer ? { externalIssuer: config.auth.externalIssuer } : {}),
+    });
+    return {
+      config,
+      logger,
+      database,
+      queue,
+      blobs,
+      tokens,
+      clients: new ClientService(new ApiClientRepository(database), tokens),
+      audit: new AuditService(new AuditRepository(database)),
+      documents: new DocumentService(database, blobs, queue),
+      close: async () => {
+        await queue.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the queue failed'));
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
