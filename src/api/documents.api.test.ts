@@ -16,7 +16,7 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_00
 
 function upload(server: TestServer, token: string, name: string, bytes: Uint8Array | string, type = 'application/octet-stream') {
   const form = new FormData();
-  form.append('file', new Blob([typeof bytes === 'string' ? Buffer.from(bytes) : bytes], { type }), name);
+  form.append('file', new Blob([new Uint8Array(typeof bytes === 'string' ? Buffer.from(bytes) : bytes)], { type }), name);
   return fetch(`${server.url}/v1/documents`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
 }
 

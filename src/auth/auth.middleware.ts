@@ -7,7 +7,8 @@ import type { TokenService } from './token.service.js';
 export function authenticate(tokens: TokenService): RequestHandler {
   return async (request, _response, next) => {
     const header = request.get('authorization');
-    if (!header) return next();
+    // other schemes (HTTP Basic at the token endpoint) are for the route itself
+    if (!header || !/^Bearer\b/i.test(header)) return next();
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match?.[1]) return next(unauthorized('Tiêu đề Authorization phải có dạng "Bearer <mã truy cập>".'));
     try {
