@@ -16,21 +16,29 @@ export function procedureReference(record: ProcedureRecord): string {
   return record.code ? `${record.name} (${record.code})` : record.name;
 }
 
+/** Overview lines stay short; the full text of each value is in its own section chunk. */
+const OVERVIEW_VALUE_CHARS = 240;
+
+function brief(text: string): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  return flat.length > OVERVIEW_VALUE_CHARS ? `${flat.slice(0, OVERVIEW_VALUE_CHARS - 1)}…` : flat;
+}
+
 function overviewText(record: ProcedureRecord): string {
   const lines = [
     `Thủ tục: ${record.name}`,
     record.code ? `Mã: ${record.code}` : '',
     record.field ? `Lĩnh vực: ${record.field}` : '',
     record.level ? `Cấp thực hiện: ${record.level}` : '',
-    record.agency ? `Cơ quan thực hiện: ${record.agency}` : '',
-    record.applicants ? `Đối tượng thực hiện: ${record.applicants}` : '',
-    record.processingTime ? `Thời hạn giải quyết: ${record.processingTime.text}` : '',
-    record.fee ? `Phí, lệ phí: ${record.fee.text}` : '',
-    record.documents.length > 0 ? `Thành phần hồ sơ: ${record.documents.map((document) => document.name).join('; ')}` : '',
-    record.result ? `Kết quả: ${record.result}` : '',
+    record.agency ? `Cơ quan thực hiện: ${brief(record.agency)}` : '',
+    record.applicants ? `Đối tượng thực hiện: ${brief(record.applicants)}` : '',
+    record.processingTime ? `Thời hạn giải quyết: ${brief(record.processingTime.text)}` : '',
+    record.fee ? `Phí, lệ phí: ${brief(record.fee.text)}` : '',
+    record.documents.length > 0 ? `Thành phần hồ sơ: ${brief(record.documents.map((document) => document.name).join('; '))}` : '',
+    record.result ? `Kết quả: ${brief(record.result)}` : '',
   ];
   const coordinating = record.sections.find((section) => section.key === 'coQuanPhoiHop');
-  if (coordinating) lines.push(`Cơ quan phối hợp: ${coordinating.text}`);
+  if (coordinating) lines.push(`Cơ quan phối hợp: ${brief(coordinating.text)}`);
   return lines.filter((line) => line !== '').join('\n');
 }
 

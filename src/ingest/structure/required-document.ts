@@ -13,7 +13,7 @@ const DOCUMENT_NOUNS = [
   'quyết định', 'biên bản', 'trích lục', 'hợp đồng', 'dự thảo', 'di chúc', 'phiếu', 'ảnh', 'hai ảnh', 'bằng',
   'chứng chỉ', 'lý lịch', 'tài liệu', 'báo cáo', 'danh sách', 'công văn', 'tờ trình', 'kết luận', 'chứng từ',
   'hóa đơn', 'hoá đơn', 'bản vẽ', 'sơ đồ', 'phương án', 'đề án', 'kế hoạch', 'thông báo', 'các giấy tờ',
-  'giấy tờ', 'bảng kê', 'chứng nhận', 'điều lệ', 'cam kết', 'thư', 'quy chế', 'dữ liệu', 'hồ sơ',
+  'giấy tờ', 'bảng kê', 'chứng nhận', 'điều lệ', 'cam kết', 'thư', 'quy chế', 'dữ liệu', 'chứng cứ',
 ];
 const DOCUMENT_NOUN_START = new RegExp(
   String.raw`^(?:(?:0?\d+|một|hai|ba)\s+)?(?:${DOCUMENT_NOUNS.map((noun) => noun.replace(/\s+/g, String.raw`\s+`)).join('|')})(?!\p{L})`,
@@ -27,7 +27,8 @@ const COPY_PREFIX =
 const BULLET = /^(?:[-+*•·–]+|\*\)|\+\)|\d+[.)]|[a-zđ]\))\s*/u;
 
 export function startsWithDocumentNoun(text: string): boolean {
-  return DOCUMENT_NOUN_START.test(stripBullet(text).replace(COPY_PREFIX, ''));
+  const bare = stripBullet(text);
+  return DOCUMENT_NOUN_START.test(bare) || DOCUMENT_NOUN_START.test(bare.replace(COPY_PREFIX, ''));
 }
 
 export function stripBullet(text: string): string {
@@ -36,7 +37,7 @@ export function stripBullet(text: string): string {
   return value;
 }
 
-const FORM_CODE_AFTER_MAU = /(?:^|[\s(,;])(?:mẫu|mau)(?:\s+số|\s+so)?\s*[:.]?\s*([A-ZĐ0-9][A-Za-zĐđ0-9.\-/]*\d[A-Za-zĐđ0-9\-]*|\d+[a-z]?(?:\/[A-ZĐ-]+)?)/giu;
+const FORM_CODE_AFTER_MAU = /(?:^|[\s(,;])(?:mẫu|mau)(?:\s+số|\s+so)?\s*[:.]?\s*([A-ZĐ0-9][A-Za-zĐđ0-9.\-/]*\d[A-Za-zĐđ0-9-]*|\d+[a-z]?(?:\/[A-ZĐ-]+)?)/giu;
 const STANDALONE_FORM_CODE = /(?<![\p{L}\d/])((?:TK|DK|ĐK|BK|CT|DC|NA|HK|CC|TP|M)\d{1,2}[a-z]?(?:-[A-ZĐ]{1,6})*)(?![\p{L}\d/])/gu;
 
 /** `Mẫu CT01`, `mẫu số 03`, `TK1-TS`, `BM.NCC.20.01` → codes; document numbers are not form codes. */
@@ -72,7 +73,7 @@ const TRAILING_CASE = /^(.+?)\s+((?:trong|đối với)\s+trường hợp\s.+|n�
 const CONDITION_PARENTHESIS = /\s*\(([^()]*?(?:nếu|đối với|trường hợp|áp dụng)[^()]*)\)/iu;
 /** "Người yêu cầu chứng thực phải nộp …" — what follows the verb is the document. */
 export const REQUESTER_VERB = /^người\s+yêu\s+cầu(?:\s+\p{L}+){0,4}?\s+(?:phải\s+)?(?:nộp|xuất\s+trình)\s+/iu;
-const MUST_VERB = /^(?:phải\s+)?(?:có|nộp(?:\s+thêm)?|xuất\s+trình|gửi\s+kèm(?:\s+theo)?|kèm\s+theo|bổ\s+sung)\s+/iu;
+const MUST_VERB = /^(?:phải\s+)?(?:có|nộp(?:\s+(?:thêm|lại))?|xuất\s+trình|gửi\s+kèm(?:\s+theo)?|kèm\s+theo|bổ\s+sung)\s+/iu;
 
 /** Splits the case an item applies to ("Trường hợp …", "(nếu …)", "… trong trường hợp …") from its name. */
 export function splitCondition(text: string): NameAndCondition {
@@ -81,7 +82,11 @@ export function splitCondition(text: string): NameAndCondition {
   const leading = LEADING_CASE.exec(name);
   if (leading) {
     condition = squash(leading[1] ?? '');
-    name = (leading[2] ?? '').replace(REQUESTER_VERB, '').replace(MUST_VERB, '');
+    // "… thì phải xuất trình (bản chính) hoặc nộp bản sao giấy tờ …" → "bản sao giấy tờ …"
+    name = (leading[2] ?? '').replace(REQUESTER_VERB, '').replace(MUST_VERB, '').replace(/^\((?:bản\s+chính|bản\s+sao)\)\s+hoặc\s+(?:nộp\s+)?/iu, '');
+    // "… thì người nước ngoài phải nộp bản sao hộ chiếu": drop the subject when a document follows.
+    const subject = /^[^,;:]{1,40}?\s+phải\s+(?:nộp|có|xuất\s+trình)\s+/iu.exec(name);
+    if (subject && startsWithDocumentNoun(name.slice(subject[0].length))) name = name.slice(subject[0].length);
   }
   const parenthesis = CONDITION_PARENTHESIS.exec(firstClause(name));
   if (parenthesis) {
