@@ -76,7 +76,8 @@ function splitFee(text: string): { fee: string; rest: string } {
   for (;;) {
     const item = FEE_ITEM.exec(rest);
     if (!item) break;
-    const note = takeParenthesis(rest.slice(item[0].length));
+    // "Không có thông tin(1) Trường hợp …": the parenthesis opens the description, not a fee note.
+    const note = item[0] === 'Không có thông tin' ? '' : takeParenthesis(rest.slice(item[0].length));
     fee += item[0] + note;
     rest = rest.slice(item[0].length + note.length);
   }

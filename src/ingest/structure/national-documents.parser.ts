@@ -38,26 +38,27 @@ function readQuantity(match: RegExpMatchArray, before: string): { quantity: Quan
   return { quantity, leftover };
 }
 
-/**
- * Splits glued attachment file names off the end of a row name. A file name starts at the
- * last "glue point" before its extension: after `;`, `)` or a previous extension, at a
- * known form-name word glued to the text ("NĐ-CPMẫu số 32"), or at a lower→upper case change.
- */
+/** Splits glued attachment file names (`….docx`, `.pdf`, …) off the end of a row name. */
 export function splitAttachments(text: string): { name: string; attachments: string[] } {
   let name = text.trim();
   const attachments: string[] = [];
   for (let guard = 0; guard < 5 && EXTENSION.test(name); guard += 1) {
-    // Rightmost glue point of each kind; punctuation is the surest, case changes the least
-    // (portal file names often lost their diacritics and mix cases: "PLCpgiyphp…").
-    const rightmost = { punctuation: -1, starter: -1, caseChange: -1 };
-    for (let i = name.length - 6; i > 0; i -= 1) {
-      const previous = name.charAt(i - 1);
-      const current = name.charAt(i);
-      if (rightmost.punctuation < 0 && (/[;)]/u.test(previous) || EXTENSION.test(name.slice(0, i)))) rightmost.punctuation = i;
-      if (rightmost.starter < 0 && !/[\s(]/u.test(previous) && name.slice(i).search(FILE_STARTERS) === 0) rightmost.starter = i;
-      if (rightmost.caseChange < 0 && /[\p{Ll}\d]/u.test(previous) && /\p{Lu}/u.test(current)) rightmost.caseChange = i;
+    // Punctuation (";", ")", a previous extension) is the surest boundary. A form-name word glued
+    // to the text after it ("…NĐ-CPMẫu số 32", "…trả lạiMau 08-Phu luc_39…") starts the file name at
+    // its leftmost occurrence; a lower→upper case change is the last resort, since portal file
+    // names often lost their diacritics and mix cases ("PLCpgiyphp…").
+    let punctuation = 0;
+    for (let i = name.length - 6; i > 0 && punctuation === 0; i -= 1) {
+      if (/[;)]/u.test(name.charAt(i - 1)) || EXTENSION.test(name.slice(0, i))) punctuation = i;
     }
-    const start = [rightmost.punctuation, rightmost.starter, rightmost.caseChange].find((index) => index > 0) ?? -1;
+    let starter = -1;
+    let caseChange = -1;
+    for (let i = Math.max(punctuation, 1); i <= name.length - 6; i += 1) {
+      const previous = name.charAt(i - 1);
+      if (starter < 0 && !/[\s(]/u.test(previous) && name.slice(i).search(FILE_STARTERS) === 0) starter = i;
+      if (/[\p{Ll}\d]/u.test(previous) && /\p{Lu}/u.test(name.charAt(i))) caseChange = i;
+    }
+    const start = starter > 0 ? starter : punctuation > 0 ? punctuation : caseChange;
     if (start <= 0) break;
     attachments.unshift(name.slice(start).trim());
     name = name.slice(0, start).trim();
@@ -110,12 +111,16 @@ export function parseNationalDocuments(thanhPhanHoSo: string): RequiredDocument[
   tables.forEach((table, tableIndex) => {
     let cursor = 0;
     for (const match of table.body.matchAll(QUANTITY)) {
-      const rowText = table.body.slice(cursor, match.index);
+      // "(01 bản chính)" inside a name is part of the text, not the quantity column.
+      const before = table.body.slice(cursor, match.index);
+      if ((before.match(/\(/gu)?.length ?? 0) > (before.match(/\)/gu)?.length ?? 0)) continue;
+      const rowText = before;
       cursor = (match.index ?? 0) + match[0].length;
       // Glued digits go back to the name ("BM.NCC.20.03" + "1 bản chính").
       const { quantity, leftover } = readQuantity(match, rowText);
       const { name, attachments } = splitAttachments(rowText + leftover);
-      if (squash(name) === '' && attachments.length === 0) continue;
+      // Rows with a quantity but no name ("….1 bản chính") carry nothing to list; nor does "Số lượng hồ sơ: 01 bộ".
+      if ((!/\p{L}/u.test(name) && attachments.length === 0) || /^[\s\d.]*Số lượng hồ sơ/u.test(name)) continue;
       const context: Parameters<typeof describeDocument>[1] = { quantity, attachments };
       if (table.group) context.group = table.group;
       for (const item of splitListedItems(name)) documents.push(describeDocument(item, context));

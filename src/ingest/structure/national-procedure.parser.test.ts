@@ -90,9 +90,9 @@ test('all 2,642 national records parse, validate and keep their codes', { skip: 
     }
   }
   assert.equal(records, 2642);
-  // Floors below the measured shares (94.8% / 85.9% / 99.2%); the gaps are "Không có thông tin" in the source.
+  // Floors below the measured shares (94.8% / 85.4% / 99.2%); the gaps are "Không có thông tin" in the source.
   assert.ok(withTime / records > 0.94, `time ${withTime}`);
-  assert.ok(withFee / records > 0.85, `fee ${withFee}`);
+  assert.ok(withFee / records > 0.84, `fee ${withFee}`);
   assert.ok(withDocuments / records > 0.99, `documents ${withDocuments}`);
 });
 

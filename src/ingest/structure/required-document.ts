@@ -103,10 +103,18 @@ export function splitCondition(text: string): NameAndCondition {
   return result;
 }
 
-/** Text up to the first ";" or sentence end — the rest is explanation. */
+/** Text up to the first ";" or sentence end outside parentheses — the rest is explanation. */
 function firstClause(text: string): string {
-  const cut = /;|\.\s+(?=\p{Lu})|:\s*$/u.exec(text);
-  return cut ? text.slice(0, cut.index) : text;
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const character = text.charAt(i);
+    if (character === '(') depth += 1;
+    else if (character === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (character === ';' || (character === '.' && /^\.\s+\p{Lu}/u.test(text.slice(i, i + 3))) || (character === ':' && text.slice(i + 1).trim() === ''))) {
+      return text.slice(0, i);
+    }
+  }
+  return text;
 }
 
 function cleanName(text: string): string {
