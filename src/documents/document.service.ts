@@ -124,6 +124,5 @@ const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 
 function sanitizeFilename(filename: string): string {
   const base = filename.split(/[\\/]/).pop() ?? 'tep';
-  // eslint-disable-next-line no-control-regex
   return base.normalize('NFC').replace(/[\u0000-\u001f]/g, '').slice(0, 255) || 'tep';
 }
