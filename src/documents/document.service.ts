@@ -110,8 +110,9 @@ export class DocumentService {
   /** Deletes the document, its derived data (cascade) and the stored file when nothing else uses it. */
   async delete(principal: Principal, id: string): Promise<void> {
     const document = await this.get(principal, id);
+    const earlier = await this.documents.versions(document.id);
     await this.documents.delete(document.id);
-    await this.removeBlobIfOrphan(document.sha256);
+    for (const sha256 of new Set([document.sha256, ...earlier.map((version) => version.sha256)])) await this.removeBlobIfOrphan(sha256);
   }
 
   private async removeBlobIfOrphan(sha256: string): Promise<void> {

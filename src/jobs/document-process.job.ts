@@ -1,33 +1,28 @@
 import type { Database } from '../db/index.js';
-import { DocumentRepository } from '../db/repositories/index.js';
+import { DocumentRepository, IndexDataRepository, type IndexData } from '../db/repositories/index.js';
 import { AppError } from '../errors/index.js';
 import type { Logger } from '../logging/index.js';
 import { PermanentJobError, type JobHandler } from '../queue/job.types.js';
 import type { BlobStore } from '../storage/index.js';
+import type { SourceHints } from '../ingest/pipeline/index.js';
 
-export interface ExtractedPage {
-  pageNumber: number;
-  text: string;
-  method: string;
-  confidence?: number | undefined;
-}
-
-/** Turns a stored file into text pages; throws AppError with a Vietnamese reason for bad input. */
-export type DocumentExtractor = (
-  input: { bytes: Uint8Array; filename: string; mediaType: string },
+/** Bytes → everything derived from them; throws AppError with a Vietnamese reason for bad input. */
+export type DocumentAnalyzer = (
+  input: { bytes: Uint8Array; filename: string; mediaType: string; sourcePath?: string; hints?: SourceHints },
   options: { signal: AbortSignal; onProgress: (fraction: number) => void },
-) => Promise<{ pages: ExtractedPage[] }>;
+) => Promise<IndexData>;
 
 /**
- * `document.process`: extracts the text of an uploaded document page by page. Idempotent: a
- * document already done (or deleted meanwhile) is skipped, and pages are replaced, never
- * appended, in one transaction with the final status — a re-run never duplicates anything.
+ * `document.process`: analyses an uploaded document (text, structure, chunks, procedure record)
+ * and stores the result. Idempotent: a document already done (or deleted meanwhile) is skipped,
+ * and derived rows are replaced in one transaction with the final status, so a re-run never
+ * duplicates anything and a failure leaves nothing half-indexed.
  */
 export function documentProcessHandler(deps: {
   database: Database;
   blobs: BlobStore;
   logger: Logger;
-  extract: DocumentExtractor;
+  analyze: DocumentAnalyzer;
 }): JobHandler<'document.process'> {
   const documents = new DocumentRepository(deps.database);
   return async ({ documentId }, context) => {
@@ -39,8 +34,8 @@ export function documentProcessHandler(deps: {
     try {
       const bytes = await deps.blobs.get(document.sha256);
       let lastReported = 0;
-      const { pages } = await deps.extract(
-        { bytes, filename: document.filename, mediaType: document.mediaType },
+      const data = await deps.analyze(
+        { bytes, filename: document.filename, mediaType: document.mediaType, ...(document.sourcePath ? { sourcePath: document.sourcePath } : {}) },
         {
           signal: context.signal,
           onProgress: (fraction) => {
@@ -52,26 +47,17 @@ export function documentProcessHandler(deps: {
           },
         },
       );
-      const characterCount = pages.reduce((sum, page) => sum + page.text.length, 0);
-      if (characterCount === 0) {
+      if (data.pages.every((page) => page.text.trim() === '')) {
         throw new AppError({ status: 422, code: 'empty-text', detail: 'Không trích xuất được chữ nào từ tài liệu (tệp trống hoặc ảnh không đọc được).' });
       }
+      await documents.updateProgress(documentId, { progress: 0.92, message: 'Đang lập chỉ mục' });
       const stillThere = await deps.database.transaction(async (transaction) => {
-        const repository = documents.withTransaction(transaction);
-        if (!(await repository.find(documentId))) return false;
-        await repository.replacePages(documentId, pages);
-        await repository.updateProgress(documentId, {
-          status: 'done',
-          progress: 1,
-          message: null,
-          errorDetail: null,
-          pageCount: pages.length,
-          characterCount,
-        });
+        if (!(await documents.withTransaction(transaction).find(documentId))) return false;
+        await new IndexDataRepository(transaction).replace(documentId, data);
         return true;
       });
       if (!stillThere) return { status: 'skipped', reason: 'Tài liệu đã bị xóa trong khi xử lý.' };
-      return { status: 'success', result: { pages: pages.length, characters: characterCount } };
+      return { status: 'success', result: { pages: data.pages.length, chunks: data.chunks.length, structure: data.structure } };
     } catch (error) {
       const userFacing = error instanceof AppError;
       const lastAttempt = userFacing || context.attempt >= context.maxAttempts;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ClientService, loadOrCreateSigningKeys, TokenService } from '../auth/index.js';
 import { AuditService } from '../audit/index.js';
 import type { AppConfig } from '../config/index.js';
@@ -7,6 +8,7 @@ import type { Logger } from '../logging/index.js';
 import { createJobQueue } from '../queue/index.js';
 import type { JobQueue } from '../queue/job.types.js';
 import { FileBlobStore, type BlobStore } from '../storage/index.js';
+import { createOcrEngine, type OcrEngine } from '../providers/ocr/index.js';
 
 /**
  * Everything a process needs, built once from the configuration: the API server, the worker
@@ -22,6 +24,8 @@ export interface Services {
   clients: ClientService;
   audit: AuditService;
   documents: DocumentService;
+  /** Tesseract workers start on first use and are shared by all jobs of the process. */
+  ocr: OcrEngine;
   close(): Promise<void>;
 }
 
@@ -30,6 +34,7 @@ export async function createServices(config: AppConfig, logger: Logger, options:
   try {
     const queue = createJobQueue(config, database, logger);
     const blobs = new FileBlobStore(config.paths.blobDir);
+    const ocr = createOcrEngine({ cacheDir: path.join(config.paths.dataDir, 'cache', 'tesseract') });
     const tokens = new TokenService(await loadOrCreateSigningKeys(config.auth.keyDir), {
       issuer: config.auth.issuer,
       audience: config.auth.audience,
@@ -47,7 +52,9 @@ export async function createServices(config: AppConfig, logger: Logger, options:
       clients: new ClientService(new ApiClientRepository(database), tokens),
       audit: new AuditService(new AuditRepository(database)),
       documents: new DocumentService(database, blobs, queue),
+      ocr,
       close: async () => {
+        await ocr.close().catch(() => undefined);
         await queue.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the queue failed'));
         await database.close();
       },

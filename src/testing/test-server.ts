@@ -62,6 +62,7 @@ export async function startTestServer(
     async close() {
       await running.stop(5000);
       await services.queue.close().catch(() => undefined);
+      await services.ocr.close().catch(() => undefined);
       await testDatabase.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -19,6 +19,13 @@ export interface DocumentRow {
   agency: string | null;
   pageCount: number | null;
   characterCount: number | null;
+  structure: string | null;
+  kind: string | null;
+  title: string | null;
+  number: string | null;
+  inForce: boolean;
+  version: number;
+  warnings: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -32,7 +39,8 @@ export interface DocumentVisibility {
 const columns = `id, sha256, filename, media_type AS "mediaType", format, size_bytes AS "sizeBytes",
   source_path AS "sourcePath", status, progress, progress_message AS "progressMessage",
   error_detail AS "errorDetail", job_id AS "jobId", uploaded_by AS "uploadedBy", agency,
-  page_count AS "pageCount", character_count AS "characterCount", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  page_count AS "pageCount", character_count AS "characterCount", structure, kind, title, number,
+  in_force AS "inForce", version, warnings, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 const visibilityClause = (first: number) =>
   `(($${first}::text IS NULL AND $${first + 1}::text IS NULL) OR uploaded_by = $${first} OR agency = $${first + 1})`;
@@ -55,7 +63,10 @@ export class DocumentRepository {
   /** Deletes the blob row when no document references it; returns true when it was deleted. */
   async deleteBlobIfUnreferenced(sha256: string): Promise<boolean> {
     const rows = await this.db.query(
-      'DELETE FROM blobs WHERE sha256 = $1 AND NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = $1) RETURNING sha256',
+      `DELETE FROM blobs WHERE sha256 = $1
+         AND NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = $1)
+         AND NOT EXISTS (SELECT 1 FROM document_versions WHERE sha256 = $1)
+       RETURNING sha256`,
       [sha256],
     );
     return rows.length === 1;
@@ -131,6 +142,33 @@ export class DocumentRepository {
       ],
     );
     return rows.length === 1;
+  }
+
+  async findBySource(uploadedBy: string, sourcePath: string): Promise<DocumentRow | undefined> {
+    const rows = await this.db.query<DocumentRow>(`SELECT ${columns} FROM documents WHERE uploaded_by = $1 AND source_path = $2`, [uploadedBy, sourcePath]);
+    return rows[0] && normalize(rows[0]);
+  }
+
+  /** A new version of an ingested file: the previous file is kept in `document_versions`. */
+  async replaceFile(id: string, file: { sha256: string; sizeBytes: number; mediaType: string; format: string; filename: string }): Promise<void> {
+    await this.db.query(
+      `INSERT INTO document_versions (document_id, version, sha256, size_bytes, ingested_at)
+       SELECT id, version, sha256, size_bytes, updated_at FROM documents WHERE id = $1 AND sha256 <> $2`,
+      [id, file.sha256],
+    );
+    await this.db.query(
+      `UPDATE documents SET version = version + CASE WHEN sha256 <> $2 THEN 1 ELSE 0 END,
+              sha256 = $2, size_bytes = $3, media_type = $4, format = $5, filename = $6, updated_at = now()
+        WHERE id = $1`,
+      [id, file.sha256, file.sizeBytes, file.mediaType, file.format, file.filename],
+    );
+  }
+
+  async versions(id: string): Promise<{ version: number; sha256: string; supersededAt: Date }[]> {
+    return this.db.query(
+      `SELECT version, sha256, superseded_at AS "supersededAt" FROM document_versions WHERE document_id = $1 ORDER BY version`,
+      [id],
+    );
   }
 
   async delete(id: string): Promise<DocumentRow | undefined> {
