@@ -43,7 +43,9 @@ export async function detectFormat(bytes: Uint8Array, filename: string): Promise
   if (bytes.byteLength === 0) throw badRequest('Tệp tải lên rỗng (0 byte).', undefined, 'empty-file');
   const extension = path.extname(filename).toLowerCase();
   const sniffed = await fileTypeFromBuffer(bytes);
-  if (sniffed) {
+  const textual = textExtensions[extension];
+  // Magic-number sniffing can mistake plain text for an exotic format (text starting "FORM…" reads as AIFF)
+  if (sniffed && !(textual && !binaryTypes[sniffed.mime] && !looksBinary(bytes))) {
     const known = binaryTypes[sniffed.mime];
     if (!known) {
       throw unsupported(
@@ -57,7 +59,6 @@ export async function detectFormat(bytes: Uint8Array, filename: string): Promise
     }
     return known;
   }
-  const textual = textExtensions[extension];
   if (!textual) {
     throw unsupported(
       `Không nhận dạng được định dạng của tệp "${filename}". Chỉ nhận: ${acceptedFormatsText}.`,

@@ -11,7 +11,10 @@ ALTER TABLE documents ADD COLUMN version integer NOT NULL DEFAULT 1;
 ALTER TABLE documents ADD COLUMN warnings text[] NOT NULL DEFAULT '{}';
 ALTER TABLE documents ADD COLUMN metadata jsonb NOT NULL DEFAULT '{}'::jsonb;
 -- A file ingested from a folder is identified by its path; re-ingesting it updates that document.
+-- Two paths may hold identical bytes, so content deduplication applies to uploads only.
 CREATE UNIQUE INDEX documents_source_idx ON documents (uploaded_by, source_path) WHERE source_path IS NOT NULL;
+DROP INDEX documents_sha256_uploader_idx;
+CREATE UNIQUE INDEX documents_upload_sha256_idx ON documents (sha256, uploaded_by) WHERE source_path IS NULL;
 
 -- Earlier versions of a document's file (the blob is kept: history).
 CREATE TABLE document_versions (
@@ -42,7 +45,6 @@ CREATE TABLE chunks (
   page_number integer,
   UNIQUE (document_id, ordinal)
 );
-CREATE INDEX chunks_search_idx ON chunks USING gin (to_tsvector('simple', search_text));
 
 CREATE TABLE procedures (
   id uuid PRIMARY KEY,

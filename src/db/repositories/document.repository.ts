@@ -93,7 +93,7 @@ export class DocumentRepository {
   }
 
   async findBySha(sha256: string, uploadedBy: string): Promise<DocumentRow | undefined> {
-    const rows = await this.db.query<DocumentRow>(`SELECT ${columns} FROM documents WHERE sha256 = $1 AND uploaded_by = $2`, [sha256, uploadedBy]);
+    const rows = await this.db.query<DocumentRow>(`SELECT ${columns} FROM documents WHERE sha256 = $1 AND uploaded_by = $2 AND source_path IS NULL`, [sha256, uploadedBy]);
     return rows[0] && normalize(rows[0]);
   }
 
