@@ -4,6 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
+const sharedCandidate = path.resolve(
+  process.env.SHARED_DIR ?? path.join(import.meta.dirname, '../../../shared'),
+  'corpora/procedures/provincial/quy_trinh_cap_ho_tich_cap_xa/DOC_001.doc',
+);
+const sharedDoc = fs.existsSync(sharedCandidate) ? sharedCandidate : undefined;
+
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -35,7 +41,7 @@ for (const database of ['pglite', 'postgres-wire'] as const) {
     let server: TestServer;
     let officer: string;
     before(async () => {
-      server = await startTestServer({ database, env: { MAX_UPLOAD_MB: '0.05' } });
+      server = await startTestServer({ database, env: { MAX_UPLOAD_MB: '0.5' } });
       officer = await server.token('officer', { agency: 'UBND xã Ia Grai' });
     });
     after(async () => server.close());
@@ -86,7 +92,7 @@ for (const database of ['pglite', 'postgres-wire'] as const) {
       await expectProblem(await upload(server, officer, 'nen.zip', Buffer.concat([zip, Buffer.alloc(64)])), 415, 'unsupported-media-type');
       await expectProblem(await upload(server, officer, 'anh.png', 'không phải ảnh'), 415, 'unsupported-media-type');
       await expectProblem(await upload(server, officer, 'rong.txt', ''), 400, 'empty-file');
-      await expectProblem(await upload(server, officer, 'lon.txt', 'a'.repeat(60 * 1024)), 413, 'file-too-large');
+      await expectProblem(await upload(server, officer, 'lon.txt', 'a'.repeat(600 * 1024)), 413, 'file-too-large');
       const noFile = await fetch(`${server.url}/v1/documents`, { method: 'POST', headers: { authorization: `Bearer ${officer}` }, body: new FormData() });
       await expectProblem(noFile, 400, 'file-required');
       const after = (await server.services.database.query<{ n: number }>('SELECT count(*)::int AS n FROM documents'))[0]!.n;
@@ -114,6 +120,45 @@ for (const database of ['pglite', 'postgres-wire'] as const) {
       assert.equal(audit[0]?.action, 'document.download');
       assert.equal(audit[0]?.purpose, 'Kiểm tra hồ sơ');
       assert.equal(audit[0]?.agency, 'UBND xã Ia Grai');
+    });
+
+    test('a corrupt PDF is accepted, then fails with a Vietnamese reason and nothing indexed', async () => {
+      const response = await upload(server, officer, 'hong.pdf', '%PDF-1.7\n1 0 obj <<>> endobj\nrác\n%%EOF', 'application/pdf');
+      assert.equal(response.status, 201, await response.clone().text());
+      const { document } = (await response.json()) as { document: { id: string } };
+      const failed = await waitFor(async () => {
+        const current = (await (await fetch(`${server.url}/v1/documents/${document.id}`, { headers: { authorization: `Bearer ${officer}` } })).json()) as {
+          status: string;
+          errorDetail: string | null;
+        };
+        return current.status === 'failed' || current.status === 'done' ? current : undefined;
+      });
+      assert.equal(failed.status, 'failed');
+      assert.match(failed.errorDetail ?? '', /PDF/);
+      assert.equal((await server.services.database.query('SELECT 1 FROM chunks WHERE document_id = $1', [document.id])).length, 0);
+    });
+
+    test('an uploaded provincial procedure (.doc) becomes a structured procedure with its required documents', { skip: !sharedDoc && 'SHARED_DIR not found' }, async () => {
+      const response = await upload(server, officer, 'quy-trinh.doc', fs.readFileSync(sharedDoc!), 'application/msword');
+      assert.equal(response.status, 201, await response.clone().text());
+      const { document } = (await response.json()) as { document: { id: string } };
+      const done = await waitFor(async () => {
+        const current = (await (await fetch(`${server.url}/v1/documents/${document.id}`, { headers: { authorization: `Bearer ${officer}` } })).json()) as {
+          status: string;
+          structure: string;
+          title: string;
+          errorDetail: string | null;
+        };
+        return current.status === 'failed' || current.status === 'done' ? current : undefined;
+      }, 60_000);
+      assert.equal(done.status, 'done', done.errorDetail ?? '');
+      assert.equal(done.structure, 'procedure');
+      assert.match(done.title, /khai sinh/i);
+      const requirements = await server.services.database.query(
+        'SELECT r.name FROM procedure_requirements r JOIN procedures p ON p.id = r.procedure_id WHERE p.document_id = $1',
+        [document.id],
+      );
+      assert.ok(requirements.length >= 1);
     });
 
     test('delete removes the document, its pages and the stored file', async () => {
