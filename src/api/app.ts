@@ -50,7 +50,8 @@ export function createApp(deps: AppDependencies): { app: Express; rateLimiter: R
       customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info'),
       serializers: {
         req: (request: { id: unknown; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
-        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+        // the wrapped response reports statusCode null before headers are flushed; the raw one knows it
+        res: (response: { statusCode: number | null; raw?: { statusCode: number } }) => ({ statusCode: response.raw?.statusCode ?? response.statusCode }),
       },
     }),
   );
