@@ -18,7 +18,6 @@ const BLOCKS = new Set([
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'legend', 'li', 'main',
   'nav', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'caption',
 ]);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Letters Vietnamese legal texts use for points (điểm): a) b) c) d) đ) e) g) … — no f, j, w, z. */
 const POINT_LETTERS = 'abcdđeghiklmnopqrstuvxy';
 

@@ -7,8 +7,9 @@ import { gunzipSync } from 'node:zlib';
  * Offline Tesseract language data. The `@tesseract.js-data/<lang>` packages ship
  * `<version>/<lang>.traineddata.gz`:
  *  - `4.0.0_best_int`: LSTM-only integer model (what tesseract.js downloads by default for OEM 1);
- *  - `4.0.0`: legacy + LSTM model (needed only for the legacy engine; its LSTM part gives the same
- *    text on our pages, measured in evals/ocr, and it is 2.7× larger).
+ *  - `4.0.0`: legacy + LSTM model (needed only for the legacy engine). Its LSTM part scores the same on
+ *    our pages (CER 0.0747 vs 0.0748, evals/reports/ocr.md) but the file is 2.7× larger and the worker
+ *    starts about twice as slowly, so `4.0.0_best_int` is the default.
  * tesseract.js accepts only one `langPath` for all languages, and the packages live in different
  * folders, so the files are un-gzipped once into a local cache folder and tesseract.js reads them from
  * there (`cachePath`). Nothing is ever fetched from the network.
