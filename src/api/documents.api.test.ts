@@ -168,8 +168,10 @@ for (const database of ['pglite', 'postgres-wire'] as const) {
         const rows = await server.services.database.query<{ status: string }>('SELECT status FROM documents WHERE id = $1', [id]);
         return rows[0]?.status === 'done' ? true : undefined;
       });
+      assert.ok((await server.services.database.query('SELECT 1 FROM chunks WHERE document_id = $1', [id])).length >= 1);
       const response = await fetch(`${server.url}/v1/documents/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${officer}` } });
       assert.equal(response.status, 204);
+      assert.equal((await server.services.database.query('SELECT 1 FROM chunks WHERE document_id = $1', [id])).length, 0);
       assert.equal((await server.services.database.query('SELECT 1 FROM document_pages WHERE document_id = $1', [id])).length, 0);
       const sha = created.document.sha256;
       assert.equal(fs.existsSync(path.join(server.services.config.paths.blobDir, sha.slice(0, 2), sha.slice(2, 4), sha)), false);
