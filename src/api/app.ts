@@ -17,6 +17,8 @@ import { buildOpenApiDocument } from './openapi/openapi.document.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { searchRoutes } from './routes/search.routes.js';
+import type { LiveSearchIndex } from '../retrieval/live-index.js';
 
 // zod's own messages in Vietnamese (ours are written in Vietnamese directly)
 z.config(z.locales.vi());
@@ -29,6 +31,7 @@ export interface AppDependencies {
   clients: ClientService;
   audit: AuditService;
   documents: DocumentService;
+  search: LiveSearchIndex;
   http: { trustProxy: string; maxJsonBodyBytes: number; maxUploadBytes: number };
   rateLimit: RateLimitOptions;
   /** Built web pages (Vite output); omitted in tests that do not need them. */
@@ -80,6 +83,7 @@ export function createApp(deps: AppDependencies): { app: Express; rateLimiter: R
   app.use(express.json({ limit: deps.http.maxJsonBodyBytes, type: ['application/json', 'application/*+json'] }));
   app.use(['/v1', '/oauth'], authenticate(deps.tokens), rateLimiter.middleware);
   app.use(authRoutes({ clients: deps.clients, tokens: deps.tokens }));
+  app.use(searchRoutes({ search: deps.search }));
   app.use(documentRoutes({ documents: deps.documents, audit: deps.audit, maxUploadBytes: deps.http.maxUploadBytes }));
 
   const webRoot = deps.webRoot;

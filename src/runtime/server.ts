@@ -28,6 +28,7 @@ export async function startServer(
     clients: services.clients,
     audit: services.audit,
     documents: services.documents,
+    search: services.search,
     http: config.http,
     rateLimit: config.rateLimit,
     webRoot: options.webRoot ?? webRoot,

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { ClientService, loadOrCreateSigningKeys, TokenService } from '../auth/index.js';
 import { AuditService } from '../audit/index.js';
 import type { AppConfig } from '../config/index.js';
-import { ApiClientRepository, AuditRepository, openDatabase, type Database } from '../db/index.js';
+import { ApiClientRepository, AuditRepository, PassageRepository, openDatabase, type Database } from '../db/index.js';
+import { LiveSearchIndex } from '../retrieval/live-index.js';
 import { DocumentService } from '../documents/document.service.js';
 import type { Logger } from '../logging/index.js';
 import { createJobQueue } from '../queue/index.js';
@@ -26,6 +27,8 @@ export interface Services {
   documents: DocumentService;
   /** Tesseract workers start on first use and are shared by all jobs of the process. */
   ocr: OcrEngine;
+  /** In-memory search index over the database's chunks, rebuilt when documents change. */
+  search: LiveSearchIndex;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function createServices(config: AppConfig, logger: Logger, options:
       audit: new AuditService(new AuditRepository(database)),
       documents: new DocumentService(database, blobs, queue),
       ocr,
+      search: new LiveSearchIndex(new PassageRepository(database), logger),
       close: async () => {
         await ocr.close().catch(() => undefined);
         await queue.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the queue failed'));

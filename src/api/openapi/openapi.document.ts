@@ -2,6 +2,7 @@ import { createDocument } from 'zod-openapi';
 import { authPaths } from '../routes/auth.routes.js';
 import { documentPaths } from '../routes/documents.routes.js';
 import { healthPaths } from '../routes/health.routes.js';
+import { searchPaths } from '../routes/search.routes.js';
 
 /**
  * The OpenAPI 3.1 document, built from the same zod schemas that validate requests. The copy
@@ -22,6 +23,7 @@ export function buildOpenApiDocument() {
     tags: [
       { name: 'Vận hành', description: 'Kiểm tra sức khỏe dịch vụ' },
       { name: 'Xác thực', description: 'Cấp và kiểm tra mã truy cập' },
+      { name: 'Tra cứu', description: 'Tìm điều luật và thủ tục hành chính kèm trích dẫn' },
       { name: 'Tài liệu', description: 'Tải lên, theo dõi xử lý, tải về và xóa tài liệu' },
       { name: 'Quản trị', description: 'Quản lý ứng dụng được phép gọi API' },
     ],
@@ -47,6 +49,6 @@ export function buildOpenApiDocument() {
         },
       },
     },
-    paths: { ...healthPaths, ...authPaths, ...documentPaths },
+    paths: { ...healthPaths, ...authPaths, ...searchPaths, ...documentPaths },
   });
 }

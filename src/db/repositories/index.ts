@@ -6,3 +6,5 @@ export { DocumentRepository } from './document.repository.js';
 export type { DocumentRow, DocumentStatus, DocumentVisibility } from './document.repository.js';
 export { IndexDataRepository } from './index-data.repository.js';
 export type { IndexData } from './index-data.repository.js';
+export { PassageRepository } from './passage.repository.js';
+export type { PassageRow, IndexVersion } from './passage.repository.js';
