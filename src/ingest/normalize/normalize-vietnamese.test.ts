@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { foldForSearch, normalizeVietnamese, placeToneMark, removeDiacritics } from './index.js';
 
 test('tone marks move to one canonical vowel (hòa, thủy, khỏe, ủy)', () => {
@@ -87,7 +88,8 @@ test('removeDiacritics and foldForSearch', () => {
   assert.equal(foldForSearch('Căn cước công dân (CCCD)'), 'can cuoc cong dan (cccd)');
 });
 
-const sharedDir = path.resolve(process.env.SHARED_DIR ?? '../shared');
+const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const sharedDir = path.resolve(repositoryRoot, process.env.SHARED_DIR ?? '../shared');
 const lawPath = path.join(sharedDir, 'corpora/laws/luat-cu-tru-2020.txt');
 
 test('a real law: only tone positions and whitespace change; normalising twice changes nothing', { skip: existsSync(lawPath) ? false : `shared corpus not found at ${lawPath} (set SHARED_DIR)` }, () => {
