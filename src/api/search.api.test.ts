@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { IngestService } from '../ingest/pipeline/ingest.service.js';
 import { createDocumentAnalyzer } from '../jobs/index.js';
+import type { SearchResult } from '../retrieval/index.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 // A small corpus written for the test: one law, one procedure record in the national JSON shape.
@@ -61,7 +62,7 @@ describe('search API', () => {
     for (const query of ['xuất trình căn cước công dân', 'xuat trinh can cuoc cong dan', 'xuất trình CCCD']) {
       const response = await search({ query, k: 3 });
       assert.equal(response.status, 200);
-      const { results } = (await response.json()) as { results: Array<Record<string, any>> };
+      const { results } = (await response.json()) as { results: SearchResult[] };
       const top = results[0]!;
       assert.deepEqual(Object.keys(top).sort(), ['citation', 'document', 'procedure', 'score', 'text']);
       assert.equal(top.document.title, 'Luật Đăng ký thử nghiệm', query);
@@ -75,14 +76,14 @@ describe('search API', () => {
   });
 
   test('a procedure passage names its procedure and section', async () => {
-    const { results } = (await (await search({ query: 'le phi dang ky nuoi ong', k: 5 })).json()) as { results: Array<Record<string, any>> };
+    const { results } = (await (await search({ query: 'le phi dang ky nuoi ong', k: 5 })).json()) as { results: SearchResult[] };
     const top = results[0]!;
     assert.deepEqual(top.procedure, { code: '9.999001', name: 'Đăng ký nuôi ong mật thử nghiệm' });
     assert.equal(top.document.source, '9.999001.json');
   });
 
   test('filters by kind; invalid requests get a Vietnamese 400', async () => {
-    const onlyProcedures = (await (await search({ query: 'đăng ký', filters: { kind: 'Thủ tục hành chính' } })).json()) as { results: Array<Record<string, any>> };
+    const onlyProcedures = (await (await search({ query: 'đăng ký', filters: { kind: 'Thủ tục hành chính' } })).json()) as { results: SearchResult[] };
     assert.ok(onlyProcedures.results.length >= 1);
     assert.ok(onlyProcedures.results.every((result) => result.document.kind === 'Thủ tục hành chính'));
     for (const body of [{ query: '   ' }, { query: 'x', k: 51 }, { query: 'x', filters: { color: 'red' } }, {}]) {
