@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   const socket =
     services.database instanceof PgliteDatabase ? await publishEmbeddedDatabase(services.database, config.paths.dataDir) : undefined;
   const running = await startServer(services, { workers });
+  // build the search index now rather than on the first citizen's question
+  void services.search.refresh().catch((error: unknown) => logger.warn({ err: error }, 'search index build failed'));
   const clients = await services.clients.list();
   logger.info(
     {
