@@ -1,0 +1,11 @@
+export { EmbeddingError, isBlank } from './embedding-model.js';
+export type { EmbeddingKind, EmbeddingModel, EmbedOptions } from './embedding-model.js';
+export { createEmbeddingModel, listEmbeddingModels, resolveEmbeddingModel, NO_EMBEDDING_MODEL } from './create-embedding-model.js';
+export type { EmbeddingModelConfig } from './create-embedding-model.js';
+export { familyDefaults, manifestSchema, readManifest, readModelsDirectory } from './model-manifest.js';
+export type { ManifestEntry, ModelManifest, ResolvedManifestEntry, StaticModelSettings, TransformersModelSettings } from './model-manifest.js';
+export { StaticOnnxEmbeddingModel } from './static.embedding-model.js';
+export { TransformersEmbeddingModel } from './transformers.embedding-model.js';
+export { encodeStatic, foldedPhrases, staticTerms, STATIC_TOKENIZER_ID } from './static-tokenizer.js';
+export { cosine, cosineTopK, dot, embedInBatches, l2Norm, normalizeInPlace, VectorMatrix } from './vector-math.js';
+export type { VectorHit } from './vector-math.js';
