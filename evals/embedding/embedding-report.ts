@@ -32,7 +32,13 @@ const fixed = (value: number, digits = 3) => value.toFixed(digits);
 function table(result: SetResult): string {
   const columns = Object.keys(result.metrics.dense ?? {});
   const describe = (leg: string) =>
-    leg === 'dense' ? 'dense only' : leg === 'lexical' ? 'lexical reference (BM25)' : `RRF, dense weight ${leg.replace('rrf dense×', '')} (lexical 1)`;
+    leg === 'dense'
+      ? 'dense only'
+      : leg === 'lexical'
+        ? 'lexical reference (BM25)'
+        : leg.startsWith('rrf')
+          ? `RRF, dense weight ${leg.replace('rrf dense×', '')} (lexical 1)`
+          : `BM25/max + ${leg.replace('score dense×', '')} × cosine`;
   const rows = Object.entries(result.metrics).map(([leg, metrics]) => `| ${describe(leg)} | ${columns.map((column) => fixed(metrics[column] ?? 0)).join(' | ')} |`);
   return [`| ranking | ${columns.join(' | ')} |`, `|---|${columns.map(() => '---:').join('|')}|`, ...rows].join('\n');
 }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { removeDiacritics } from '../../src/ingest/normalize/index.js';
-import { cosineTopK, createEmbeddingModel, embedInBatches, VectorMatrix, type EmbeddingModel } from '../../src/providers/embedding/index.js';
+import { cosineTopK, createEmbeddingModel, dot, embedInBatches, VectorMatrix, type EmbeddingModel } from '../../src/providers/embedding/index.js';
 import { legalPassages, provincialPassages, readJsonLines, SHARED_DIR, type EvalPassage, type LegalQuestion, type RoutingQuestion } from './eval-corpus.js';
 import { renderMarkdown, type EmbeddingReport } from './embedding-report.js';
 import { ReferenceBm25 } from './reference-bm25.js';
@@ -57,7 +57,9 @@ async function prepare(embeddingModel: EmbeddingModel, passages: EvalPassage[]):
 
 /** Dense weight in reciprocal-rank fusion with the lexical reference (lexical weight 1). */
 const FUSION_WEIGHTS = [1, 0.5, 0.25] as const;
-const legs = ['dense', 'lexical', ...FUSION_WEIGHTS.map((weight) => `rrf dense×${weight}`)];
+/** λ in score fusion: lexical score / best lexical score + λ · cosine. */
+const SCORE_WEIGHTS = [0.5, 0.25, 0.1] as const;
+const legs = ['dense', 'lexical', ...FUSION_WEIGHTS.map((weight) => `rrf dense×${weight}`), ...SCORE_WEIGHTS.map((weight) => `score dense×${weight}`)];
 
 interface QueryRun {
   rankings: Record<string, number[]>;
@@ -70,11 +72,20 @@ async function runQuery(set: PreparedSet, question: string): Promise<QueryRun> {
   const [vector] = await model!.embed([question], { kind: 'query' });
   const dense = cosineTopK(set.matrix, vector!, CANDIDATES).map((hit) => hit.index);
   const milliseconds = performance.now() - started;
-  const lexical = set.bm25.search(question, CANDIDATES);
+  const lexicalHits = set.bm25.scored(question, CANDIDATES);
+  const lexical = lexicalHits.map((hit) => hit.index);
   const [stripped] = await model!.embed([removeDiacritics(question)], { kind: 'query' });
   const denseStripped = cosineTopK(set.matrix, stripped!, 1).map((hit) => hit.index);
   const rankings: Record<string, number[]> = { dense, lexical };
   for (const weight of FUSION_WEIGHTS) rankings[`rrf dense×${weight}`] = reciprocalRankFusion([dense, lexical], [weight, 1]).slice(0, CANDIDATES);
+  const best = lexicalHits[0]?.score ?? 1;
+  const lexicalScore = new Map(lexicalHits.map((hit) => [hit.index, hit.score / best]));
+  const candidates = [...new Set([...lexical, ...dense])];
+  const cosines = new Map(candidates.map((index) => [index, dot(set.matrix.data.subarray(index * set.matrix.dimensions, (index + 1) * set.matrix.dimensions), vector!)]));
+  for (const weight of SCORE_WEIGHTS) {
+    const score = (index: number) => (lexicalScore.get(index) ?? 0) + weight * cosines.get(index)!;
+    rankings[`score dense×${weight}`] = [...candidates].sort((left, right) => score(right) - score(left) || left - right);
+  }
   return { rankings, denseStripped, milliseconds };
 }
 

@@ -27,6 +27,11 @@ export class ReferenceBm25 {
 
   /** Passage indexes by descending score, at most `k`. */
   search(query: string, k: number): number[] {
+    return this.scored(query, k).map((hit) => hit.index);
+  }
+
+  /** Passages and their BM25 scores, best first, at most `k`. */
+  scored(query: string, k: number): { index: number; score: number }[] {
     const scores = new Map<number, number>();
     const documents = this.lengths.length;
     for (const term of new Set(staticTerms(query))) {
@@ -38,6 +43,9 @@ export class ReferenceBm25 {
         scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * 2.2) / norm);
       }
     }
-    return [...scores].sort((left, right) => right[1] - left[1] || left[0] - right[0]).slice(0, k).map(([doc]) => doc);
+    return [...scores]
+      .sort((left, right) => right[1] - left[1] || left[0] - right[0])
+      .slice(0, k)
+      .map(([index, score]) => ({ index, score }));
   }
 }

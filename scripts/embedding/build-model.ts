@@ -2,13 +2,15 @@
  * Rebuilds the project's default embedding model from the shared corpora, deterministically:
  *
  *   npx tsx scripts/embedding/build-model.ts [--dimensions 128] [--vocabulary 30000] [--contexts 4096]
- *       [--window 5] [--seed 20240601] [--exponent 0.5] [--min-count 5]
+ *       [--window 5] [--seed 20240601] [--exponent 0] [--bigram-weight 2] [--min-count 5] [--contexts-kind syllables|passages]
  *
  * 1. text → folded syllables + in-phrase bigrams (src/providers/embedding/static-tokenizer.ts);
  * 2. vocabulary: every syllable seen ≥ min-count times, then the most frequent bigrams, up to the size;
  *    idf from passages of about chunk size;
- * 3. co-occurrence of each term with the context syllables within ±window on the same line;
- * 4. PPMI (context smoothing 0.75) → randomised truncated SVD → term vectors U·Σ^exponent, unit rows;
+ * 3. a term × context matrix (scripts/embedding/cooccurrence.ts): PPMI of co-occurrence with the
+ *    context syllables within ±window on a line (`syllables`), or log-tf·idf per passage (`passages`, LSI);
+ * 4. randomised truncated SVD → term vectors U·Σ^exponent, unit rows (exponent 0 measured best, Levy et al.
+ *    report the same);
  * 5. the direction shared by all texts (first principal component of passage vectors, as in SIF) is
  *    removed from every term vector, so similarity reflects topic rather than "is Vietnamese legal text";
  * 6. int8 rows + per-row scale → models/<name>/model.onnx (built by scripts/embedding/static-graph.ts)
@@ -20,7 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { foldedPhrases, formatVocabulary, STATIC_TOKENIZER_ID } from '../../src/providers/embedding/static-tokenizer.js';
+import { encodeStatic, foldedPhrases, formatVocabulary, STATIC_TOKENIZER_ID } from '../../src/providers/embedding/static-tokenizer.js';
 import { readManifest, type ManifestEntry } from '../../src/providers/embedding/model-manifest.js';
 import { passageContextMatrix, syllableContextMatrix } from './cooccurrence.js';
 import { randomizedSvd } from './ppmi-svd.js';
@@ -30,7 +32,6 @@ import { readTrainingCorpus } from './training-corpus.js';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MODEL_NAME = 'vi-static-ppmi-svd';
 const MODEL_VERSION = '1.0.0';
-const BIGRAM_WEIGHT = 1;
 
 const { values: flags } = parseArgs({
   options: {
@@ -39,7 +40,8 @@ const { values: flags } = parseArgs({
     contexts: { type: 'string', default: '4096' },
     window: { type: 'string', default: '5' },
     seed: { type: 'string', default: '20240601' },
-    exponent: { type: 'string', default: '0.5' },
+    exponent: { type: 'string', default: '0' },
+    'bigram-weight': { type: 'string', default: '2' },
     'min-count': { type: 'string', default: '5' },
     'contexts-kind': { type: 'string', default: 'syllables' },
     'models-dir': { type: 'string', default: path.join(repoRoot, 'models') },
@@ -58,7 +60,7 @@ const parameters = {
   contextSmoothing: 0.75,
   powerIterations: 3,
   oversample: 16,
-  bigramWeight: BIGRAM_WEIGHT,
+  bigramWeight: Number(flags['bigram-weight']),
 };
 const modelsDir = path.resolve(flags['models-dir']);
 const modelName = flags.name;
@@ -141,19 +143,15 @@ for (let row = 1; row < vocabularySize; row++) {
 
 // 5. remove the direction every passage shares (power iteration on Σ t tᵀ over passage vectors)
 const passageVectors: Float32Array[] = [];
+const vocabulary = { ids: termId, idf };
 for (const block of corpus.blocks) {
+  // the runtime's own encoding, so the removed direction is the one runtime vectors share
+  const encoded = encodeStatic(block, vocabulary, parameters.bigramWeight);
   const vector = new Float32Array(dimensions);
-  const seen = new Map<number, number>();
-  for (const phrase of foldedPhrases(block)) {
-    for (let index = 0; index < phrase.length; index++) {
-      const ids = [termId.get(phrase[index]!), index + 1 < phrase.length ? termId.get(`${phrase[index]!} ${phrase[index + 1]!}`) : undefined];
-      for (const id of ids) if (id) seen.set(id, (seen.get(id) ?? 0) + 1);
-    }
-  }
-  for (const [id, count] of seen) {
-    const weight = idf[id]! * (1 + Math.log(count));
+  encoded.ids.forEach((id, index) => {
+    const weight = encoded.weights[index]!;
     for (let k = 0; k < dimensions; k++) vector[k]! += weight * vectors[id * dimensions + k]!;
-  }
+  });
   let norm = 0;
   for (let k = 0; k < dimensions; k++) norm += vector[k]! ** 2;
   if (norm === 0) continue;
@@ -214,10 +212,13 @@ const entry: ManifestEntry = {
   dimensions,
   license:
     'Built by this project and distributed with it. Term statistics derived from public Vietnamese legal texts and public administrative-procedure records (see shared/corpora/SOURCES.md); no third-party model weights.',
-  made:
-    'PPMI (context smoothing 0.75) of term × context-syllable co-occurrence (±window on a line) over the shared laws, national TTHC records (raw_text, boilerplate lines once) and provincial procedure .doc files; randomised truncated SVD (seeded); term vectors U·Σ^exponent, unit length, common passage direction removed; int8 rows with per-row scale; text vector = idf·(1+ln tf)-weighted sum, L2-normalised, computed by the ONNX graph.',
-  rebuild: `npx tsx scripts/embedding/build-model.ts${modelName === MODEL_NAME ? '' : ` --name ${modelName}`}`,
-  settings: { tokenizer: STATIC_TOKENIZER_ID, bigramWeight: BIGRAM_WEIGHT, vocabulary: `${modelName}/vocab.tsv`, model: `${modelName}/model.onnx` },
+  made: `${
+    parameters.contextKind === 'passages'
+      ? 'Latent semantic indexing: log(1+tf)·idf term × passage matrix'
+      : `PPMI (context smoothing ${parameters.contextSmoothing}) of term × context-syllable co-occurrence within ±${parameters.window} on a line`
+  } over the shared laws, national TTHC records (raw_text, boilerplate lines once) and provincial procedure .doc files; randomised truncated SVD (seed ${parameters.seed}); term vectors U·Σ^${parameters.exponent}, unit length, common passage direction removed; int8 rows with per-row scale; text vector = idf·(1+ln tf)-weighted sum of term vectors, L2-normalised, computed by the ONNX graph.`,
+  rebuild: `npx tsx scripts/embedding/build-model.ts --name ${modelName} --dimensions ${parameters.dimensions} --vocabulary ${parameters.vocabulary} --contexts ${parameters.contexts} --window ${parameters.window} --seed ${parameters.seed} --exponent ${parameters.exponent} --min-count ${parameters.minCount} --bigram-weight ${parameters.bigramWeight} --contexts-kind ${parameters.contextKind}`,
+  settings: { tokenizer: STATIC_TOKENIZER_ID, bigramWeight: parameters.bigramWeight, vocabulary: `${modelName}/vocab.tsv`, model: `${modelName}/model.onnx` },
   build: {
     parameters,
     vocabularySize,
