@@ -9,6 +9,7 @@ import { migrate, openPgliteDatabase } from '../../src/db/index.js';
 import { IngestService, type IngestResult } from '../../src/ingest/pipeline/ingest.service.js';
 import { createDocumentAnalyzer } from '../../src/jobs/index.js';
 import { createOcrEngine } from '../../src/providers/ocr/index.js';
+import { createEmbeddingModel } from '../../src/providers/embedding/index.js';
 import { projectRoot } from '../../src/runtime/paths.js';
 import { FileBlobStore } from '../../src/storage/index.js';
 
@@ -21,7 +22,8 @@ const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-ingest-bench-'));
 const database = await openPgliteDatabase(path.join(workDir, 'pglite'));
 await migrate(database);
 const ocr = createOcrEngine({ cacheDir: path.join(workDir, 'tesseract') });
-const service = new IngestService(database, new FileBlobStore(path.join(workDir, 'blobs')), createDocumentAnalyzer(ocr));
+const embedding = await createEmbeddingModel({ modelsDir: path.join(projectRoot, 'models'), model: process.env.EMBEDDING_MODEL ?? '' });
+const service = new IngestService(database, new FileBlobStore(path.join(workDir, 'blobs')), createDocumentAnalyzer(ocr, embedding));
 const files = IngestService.listFiles([target]);
 const results: IngestResult[] = [];
 const started = performance.now();
@@ -36,11 +38,13 @@ await Promise.all(
   }),
 );
 const wallSeconds = (performance.now() - started) / 1000;
-const counts = (await database.query<{ documents: number; chunks: number; procedures: number; requirements: number }>(
+const counts = (await database.query<{ documents: number; chunks: number; embeddings: number; procedures: number; requirements: number }>(
   `SELECT (SELECT count(*)::int FROM documents) AS documents, (SELECT count(*)::int FROM chunks) AS chunks,
+          (SELECT count(*)::int FROM chunk_embeddings) AS embeddings,
           (SELECT count(*)::int FROM procedures) AS procedures, (SELECT count(*)::int FROM procedure_requirements) AS requirements`,
 ))[0]!;
 await ocr.close();
+await embedding?.close();
 await database.close();
 const databaseBytes = directorySize(path.join(workDir, 'pglite'));
 fs.rmSync(workDir, { recursive: true, force: true });
@@ -77,7 +81,7 @@ const lines = [
   `Command: \`node --import tsx evals/ingest/ingest.bench.ts\` · ${report.machine.cpus} CPUs · Node ${report.machine.node} · concurrency ${concurrency} · embedded PGlite (file) from empty`,
   '',
   `**Wall time: ${report.wallSeconds} s** for ${files.length} files — ${report.done} ingested, ${report.skipped} skipped, ${report.failed.length} failed.`,
-  `Stored: ${counts.documents} documents, ${counts.chunks} chunks, ${counts.procedures} procedures with ${counts.requirements} required-document rows; database ${report.stored.databaseMegabytes} MB.`,
+  `Stored: ${counts.documents} documents, ${counts.chunks} chunks (${counts.embeddings} embedded with ${embedding?.modelId ?? 'no model'}), ${counts.procedures} procedures with ${counts.requirements} required-document rows; database ${report.stored.databaseMegabytes} MB.`,
   '',
   '| file type | items | busy seconds | items/s | failed |',
   '|---|---:|---:|---:|---:|',

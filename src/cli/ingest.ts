@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const concurrency = Math.max(1, Math.min(8, Number.parseInt(values.concurrency ?? '2', 10) || 2));
   const files = IngestService.listFiles(positionals);
   const services = await openCliServices();
-  const service = new IngestService(services.database, services.blobs, createDocumentAnalyzer(services.ocr));
+  const service = new IngestService(services.database, services.blobs, createDocumentAnalyzer(services.ocr, services.embedding));
   const interactive = process.stderr.isTTY && !values.json;
   const bar = new cliProgress.SingleBar(
     { format: 'Nạp tài liệu [{bar}] {value}/{total} · {percentage}% · còn {eta_formatted} · {file}', hideCursor: true, stream: process.stderr, noTTYOutput: false },

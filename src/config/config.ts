@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { projectRoot } from '../runtime/paths.js';
 
 /**
  * Environment → typed configuration, parsed once at start-up.
@@ -46,6 +47,9 @@ export const environmentSchema = z.object({
   AUTH_JWKS_URL: optionalUrl,
   AUTH_EXTERNAL_ISSUER: optionalString,
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
+  /** Embedding model: empty = the manifest default in MODELS_DIR, `none` = no dense vectors, or a model name/folder. */
+  EMBEDDING_MODEL: z.string().default(''),
+  MODELS_DIR: optionalString,
   LLM_BASE_URL: optionalUrl,
   LLM_MODEL: optionalString,
   LLM_API_KEY: optionalString,
@@ -56,7 +60,8 @@ export type Environment = z.infer<typeof environmentSchema>;
 export interface AppConfig {
   env: Environment['NODE_ENV'];
   http: { host: string; port: number; trustProxy: string; maxJsonBodyBytes: number; maxUploadBytes: number };
-  paths: { dataDir: string; sharedDir: string; blobDir: string };
+  paths: { dataDir: string; sharedDir: string; blobDir: string; modelsDir: string };
+  embedding: { model: string };
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
   queue: { kind: 'database' } | { kind: 'bullmq'; redisUrl: string };
   workers: { inProcess: boolean; concurrency: number; leaseSeconds: number; maxAttempts: number };
@@ -107,7 +112,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       dataDir,
       sharedDir: path.resolve(env.SHARED_DIR),
       blobDir: path.resolve(env.BLOB_DIR ?? path.join(dataDir, 'blobs')),
+      modelsDir: path.resolve(env.MODELS_DIR ?? path.join(projectRoot, 'models')),
     },
+    embedding: { model: env.EMBEDDING_MODEL },
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },

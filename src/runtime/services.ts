@@ -10,6 +10,7 @@ import { createJobQueue } from '../queue/index.js';
 import type { JobQueue } from '../queue/job.types.js';
 import { FileBlobStore, type BlobStore } from '../storage/index.js';
 import { createOcrEngine, type OcrEngine } from '../providers/ocr/index.js';
+import { createEmbeddingModel, type EmbeddingModel } from '../providers/embedding/index.js';
 
 /**
  * Everything a process needs, built once from the configuration: the API server, the worker
@@ -29,6 +30,8 @@ export interface Services {
   ocr: OcrEngine;
   /** In-memory search index over the database's chunks, rebuilt when documents change. */
   search: LiveSearchIndex;
+  /** Dense embeddings of chunks (models/ manifest); null when EMBEDDING_MODEL=none. */
+  embedding: EmbeddingModel | null;
   close(): Promise<void>;
 }
 
@@ -37,6 +40,7 @@ export async function createServices(config: AppConfig, logger: Logger, options:
   try {
     const queue = createJobQueue(config, database, logger);
     const blobs = new FileBlobStore(config.paths.blobDir);
+    const embedding = await createEmbeddingModel({ modelsDir: config.paths.modelsDir, model: config.embedding.model });
     const ocr = createOcrEngine({ cacheDir: path.join(config.paths.dataDir, 'cache', 'tesseract') });
     const tokens = new TokenService(await loadOrCreateSigningKeys(config.auth.keyDir), {
       issuer: config.auth.issuer,
@@ -57,7 +61,9 @@ export async function createServices(config: AppConfig, logger: Logger, options:
       documents: new DocumentService(database, blobs, queue),
       ocr,
       search: new LiveSearchIndex(new PassageRepository(database), logger),
+      embedding,
       close: async () => {
+        await embedding?.close().catch(() => undefined);
         await ocr.close().catch(() => undefined);
         await queue.close().catch((error: unknown) => logger.warn({ err: error }, 'closing the queue failed'));
         await database.close();

@@ -19,7 +19,11 @@ export interface IndexData {
     section?: string | undefined;
     path: Record<string, unknown>;
     pageNumber?: number | undefined;
+    /** Dense vector of `text` (L2-normalised), when an embedding model is configured. */
+    embedding?: Float32Array | undefined;
   }[];
+  /** The model that made the chunks' embeddings. */
+  embeddingModel?: string | undefined;
   procedure?: {
     source: 'national' | 'provincial';
     code: string;
@@ -101,10 +105,16 @@ export class IndexDataRepository {
     }
 
     await this.db.query(
-      `INSERT INTO chunks (document_id, ordinal, text, display_text, search_text, label, article, clause, point, section, path, procedure_id, page_number)
-       SELECT $1, x.ordinal, x.text, x.display_text, x.search_text, x.label, x.article, x.clause, x.point, x.section, x.path, $3, x.page_number
-         FROM jsonb_to_recordset($2::jsonb) AS x(ordinal int, text text, display_text text, search_text text, label text,
-              article text, clause text, point text, section text, path jsonb, page_number int)`,
+      `WITH inserted AS (
+         INSERT INTO chunks (document_id, ordinal, text, display_text, search_text, label, article, clause, point, section, path, procedure_id, page_number)
+         SELECT $1, x.ordinal, x.text, x.display_text, x.search_text, x.label, x.article, x.clause, x.point, x.section, x.path, $3, x.page_number
+           FROM jsonb_to_recordset($2::jsonb) AS x(ordinal int, text text, display_text text, search_text text, label text,
+                article text, clause text, point text, section text, path jsonb, page_number int)
+         RETURNING id, ordinal)
+       INSERT INTO chunk_embeddings (chunk_id, model, embedding)
+       SELECT inserted.id, $4, (x.embedding)::vector
+         FROM inserted JOIN jsonb_to_recordset($2::jsonb) AS x(ordinal int, embedding text) ON x.ordinal = inserted.ordinal
+        WHERE $4::text IS NOT NULL AND x.embedding IS NOT NULL`,
       [
         documentId,
         JSON.stringify(
@@ -120,9 +130,11 @@ export class IndexDataRepository {
             section: chunk.section ?? null,
             path: chunk.path,
             page_number: chunk.pageNumber ?? null,
+            embedding: chunk.embedding && data.embeddingModel ? `[${Array.from(chunk.embedding, (value) => value.toFixed(6)).join(',')}]` : null,
           })),
         ),
         procedureId,
+        data.embeddingModel ?? null,
       ],
     );
 

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { DocumentRepository } from '../../db/repositories/index.js';
 import { createDocumentAnalyzer } from '../../jobs/index.js';
 import { createOcrEngine } from '../../providers/ocr/index.js';
+import { createEmbeddingModel, type EmbeddingModel } from '../../providers/embedding/index.js';
+import { projectRoot } from '../../runtime/paths.js';
 import { FileBlobStore } from '../../storage/index.js';
 import { openTestPglite, type TestDatabase } from '../../testing/databases.js';
 import { IngestService, type IngestResult } from './ingest.service.js';
@@ -37,6 +39,7 @@ describe('folder ingestion', () => {
   let blobDir: string;
   let service: IngestService;
   const ocr = createOcrEngine();
+  let embedding: EmbeddingModel | null;
 
   before(async () => {
     db = await openTestPglite();
@@ -48,10 +51,12 @@ describe('folder ingestion', () => {
     fs.writeFileSync(path.join(folder, 'hong.pdf'), '%PDF-1.7\nkhông phải PDF thật\n%%EOF');
     fs.writeFileSync(path.join(folder, 'rong.txt'), '');
     fs.writeFileSync(path.join(folder, 'bang-tinh.xlsx'), 'PK');
-    service = new IngestService(db.database, new FileBlobStore(blobDir), createDocumentAnalyzer(ocr));
+    embedding = await createEmbeddingModel({ modelsDir: path.join(projectRoot, 'models'), model: '' });
+    service = new IngestService(db.database, new FileBlobStore(blobDir), createDocumentAnalyzer(ocr, embedding));
   });
   after(async () => {
     await ocr.close();
+    await embedding?.close();
     await db.close();
     fs.rmSync(folder, { recursive: true, force: true });
     fs.rmSync(blobDir, { recursive: true, force: true });
@@ -82,6 +87,11 @@ describe('folder ingestion', () => {
     assert.deepEqual(chunks.map((chunk) => chunk.article), ['1', '2']);
     assert.match(chunks[1]?.label ?? '', /Điều 2 Luật Thử nghiệm dữ liệu \(99\/2099\/QH99\)/);
     assert.match(chunks[1]?.search_text ?? '', /du lieu ca nhan duoc bao ve/);
+    const vectors = await db.database.query<{ model: string; dimensions: number }>(
+      'SELECT e.model, vector_dims(e.embedding) AS dimensions FROM chunk_embeddings e JOIN chunks c ON c.id = e.chunk_id',
+    );
+    assert.equal(vectors.length, 2, 'every chunk has its dense vector in pgvector');
+    assert.ok(embedding && vectors.every((vector) => vector.model === embedding!.modelId && vector.dimensions === embedding!.dimensions));
   });
 
   test('re-ingesting an unchanged file is a no-op; a changed file replaces its chunks and keeps the old version', async () => {
