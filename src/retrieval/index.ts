@@ -1,0 +1,15 @@
+export * from './passage.types.js';
+export { memoryCorpus, passageFromChunk } from './corpus.source.js';
+export type { ChunkDocumentInfo, CorpusSource } from './corpus.source.js';
+export { analyze, segment, normalizeForSearch, foldTerm, hasDiacritics, termOf, kindOfTerm, DEFAULT_TOKENIZER_OPTIONS } from './tokenizer.js';
+export type { AnalyzedText, Folding, Segmented, TermKind, TokenizerOptions } from './tokenizer.js';
+export { Bm25Index, topK } from './bm25.index.js';
+export type { Bm25IndexOptions, FieldScoring, IndexFilter, IndexHit, IndexItem, QueryTerm, ScoredDocuments, ScoringParams } from './bm25.index.js';
+export { ABBREVIATIONS, QUERY_SYNONYMS } from './abbreviations.js';
+export { SearchService, groupKey, FIELDS } from './search.service.js';
+export type { SearchOptions } from './search.service.js';
+export { DEFAULT_RETRIEVAL_CONFIG } from './retrieval.config.js';
+export type { RetrievalConfig, TermWeights } from './retrieval.config.js';
+export { compileFilters } from './filters.js';
+export { stripQuestionFormulas, synonymExpansions } from './query.normalize.js';
+export { labelTerms as labelTermsForDebug } from './unit-labels.js';

@@ -1,0 +1,67 @@
+import type { ScoringParams } from './bm25.index.js';
+import type { TermKind, TokenizerOptions } from './tokenizer.js';
+
+/** Query weight of each kind of term. */
+export type TermWeights = Record<TermKind, number>;
+
+export interface RetrievalConfig {
+  tokenizer: TokenizerOptions;
+  /** BM25F: k1 and, per field (title, heading, body), weight and length normalisation. */
+  scoring: ScoringParams;
+  query: {
+    /** Weights when the question carries diacritics. */
+    accented: TermWeights;
+    /** Weights when it carries none: only the folded terms can be trusted. */
+    plain: TermWeights;
+    /** Remove exam/FAQ formulas ("đúng hay sai", "chọn câu trả lời đúng nhất"). */
+    stripFormulas: boolean;
+    /** Append formal equivalents of informal/foreign words. */
+    synonyms: boolean;
+    synonymWeight: number;
+    /** Query terms found in more than this share of all passages are dropped (1 = keep all). */
+    maxDocumentShare: number;
+  };
+  grouping: {
+    /** Unit score = best passage + alpha × (sum of the unit's other passages), for law articles. */
+    alpha: number;
+    /** The same for units that are whole documents (procedures: many sections, evidence spreads). */
+    documentAlpha: number;
+  };
+  /** Pseudo-relevance feedback; null = off. */
+  feedback: { documents: number; terms: number; weight: number } | null;
+  rerank: {
+    /** Candidates re-ranked. */
+    depth: number;
+    /** Weight of the share of the document title the question covers (top lexical score = 1); 0 = off. */
+    title: number;
+    /** Weight of the share of the question's title words that the document title contains; 0 = off. */
+    titleRecall: number;
+    /** Weight of the harmonic mean of the two title shares above; 0 = off. */
+    titleF1: number;
+    /** Weight of the share of the article heading the question covers; 0 = off. */
+    heading: number;
+  };
+}
+
+export const DEFAULT_RETRIEVAL_CONFIG: RetrievalConfig = {
+  tokenizer: { bigrams: true, folding: 'dual', expandAbbreviations: true },
+  scoring: {
+    k1: 1.2,
+    fields: {
+      title: { weight: 1, b: 0.75 },
+      heading: { weight: 1, b: 0.75 },
+      body: { weight: 1, b: 0.75 },
+    },
+  },
+  query: {
+    accented: { word: 1, bigram: 1, folded: 0.3, foldedBigram: 0.3, number: 1 },
+    plain: { word: 0, bigram: 0, folded: 1, foldedBigram: 1, number: 1 },
+    stripFormulas: true,
+    synonyms: true,
+    synonymWeight: 0.5,
+    maxDocumentShare: 1,
+  },
+  grouping: { alpha: 0, documentAlpha: 0 },
+  feedback: null,
+  rerank: { depth: 30, title: 0, titleRecall: 0, titleF1: 0, heading: 0 },
+};

@@ -1,0 +1,293 @@
+import { Bm25Index, topK, type QueryTerm } from './bm25.index.js';
+import type { CorpusSource } from './corpus.source.js';
+import { compileFilters } from './filters.js';
+import type { Passage, SearchFilters, SearchResult } from './passage.types.js';
+import { stripQuestionFormulas, synonymExpansions } from './query.normalize.js';
+import { DEFAULT_RETRIEVAL_CONFIG, type RetrievalConfig, type TermWeights } from './retrieval.config.js';
+import { analyzeIds, hasDiacritics } from './tokenizer.js';
+import { labelTerms, UnitLabels } from './unit-labels.js';
+
+/**
+ * Lexical search over passages: question clean-up → weighted query terms → BM25F over
+ * passages → passages grouped into citable units (one article of a law, one procedure) →
+ * optional feedback and re-ranking → results in the API contract shape.
+ *
+ * Storage-agnostic: passages come from a CorpusSource (files in the eval, the `chunks` table
+ * in the service) or are added and removed one document at a time.
+ */
+
+export interface SearchOptions {
+  /** Number of results (grouped units), default 10, at most 50. */
+  k?: number;
+  filters?: SearchFilters;
+}
+
+interface Entry {
+  passage: Passage;
+  /** Citable unit the passage belongs to (document + article, or document). */
+  group: number;
+}
+
+export const FIELDS = ['title', 'heading', 'body'] as const;
+
+/** The indexed passages and their units; shared by services that differ only in query-time settings. */
+class IndexState {
+  readonly index: Bm25Index<Entry>;
+  readonly groupIds = new Map<string, number>();
+  readonly byDocument = new Map<string, Passage[]>();
+  readonly labels: UnitLabels;
+  groupCount = 0;
+  // aggregation scratch
+  groupBest = new Float64Array(1024);
+  groupSum = new Float64Array(1024);
+  groupDoc = new Int32Array(1024);
+  groupHits = new Int32Array(1024);
+  /** 1 when the unit is a law article, 0 when it is a whole document (procedure). */
+  groupIsArticle = new Uint8Array(1024);
+  /** Unit of each internal document number (the index's numbering). */
+  docGroup = new Int32Array(1024);
+
+  constructor(config: RetrievalConfig) {
+    this.index = new Bm25Index<Entry>({ fields: FIELDS, analyze: (text, vocabulary, create) => analyzeIds(text, config.tokenizer, vocabulary, create) });
+    this.labels = new UnitLabels(config.tokenizer);
+  }
+}
+
+export class SearchService {
+  readonly config: RetrievalConfig;
+  private readonly state: IndexState;
+
+  constructor(config: RetrievalConfig = DEFAULT_RETRIEVAL_CONFIG, state?: IndexState) {
+    this.config = config;
+    this.state = state ?? new IndexState(config);
+  }
+
+  /**
+   * The same index searched with other query-time settings (scoring, query weights, grouping,
+   * feedback, re-ranking). The tokenizer cannot change without re-indexing.
+   */
+  withConfig(config: RetrievalConfig): SearchService {
+    if (JSON.stringify(config.tokenizer) !== JSON.stringify(this.config.tokenizer)) throw new Error('withConfig: the tokenizer options differ from the index');
+    return new SearchService(config, this.state);
+  }
+
+  private get index(): Bm25Index<Entry> {
+    return this.state.index;
+  }
+
+  static async fromSource(source: CorpusSource, config: RetrievalConfig = DEFAULT_RETRIEVAL_CONFIG): Promise<SearchService> {
+    const service = new SearchService(config);
+    for await (const passage of source.passages()) service.add(passage);
+    service.index.compact();
+    return service;
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  get indexBytes(): number {
+    return this.index.memoryBytes();
+  }
+
+  get vocabularySize(): number {
+    return this.index.vocabularySize;
+  }
+
+  add(passage: Passage): void {
+    const key = groupKey(passage);
+    let group = this.state.groupIds.get(key);
+    if (group === undefined) {
+      group = this.state.groupCount++;
+      this.state.groupIds.set(key, group);
+      if (group >= this.state.groupIsArticle.length) {
+        const next = new Uint8Array(group * 2);
+        next.set(this.state.groupIsArticle);
+        this.state.groupIsArticle = next;
+      }
+      this.state.groupIsArticle[group] = passage.citation.article !== null ? 1 : 0;
+    }
+    const { title, heading, body } = passage.fields;
+    this.index.add({ id: passage.id, fields: { title, heading, body }, meta: { passage, group } });
+    const doc = this.index.docOf(passage.id)!;
+    if (doc >= this.state.docGroup.length) {
+      const next = new Int32Array(Math.max(1024, doc * 2));
+      next.set(this.state.docGroup);
+      this.state.docGroup = next;
+    }
+    this.state.docGroup[doc] = group;
+    let passages = this.state.byDocument.get(passage.document.id);
+    if (!passages) this.state.byDocument.set(passage.document.id, (passages = []));
+    passages.push(passage);
+    this.state.labels.retain(passage.document.id, passage.fields.title ?? passage.document.title, key, unitHeading(passage));
+  }
+
+  /** Removes every passage of a document; returns how many were removed. */
+  removeDocument(documentId: string): number {
+    const passages = this.state.byDocument.get(documentId);
+    if (!passages) return 0;
+    for (const passage of passages) {
+      if (this.index.remove(passage.id)) this.state.labels.release(documentId, groupKey(passage));
+    }
+    this.state.byDocument.delete(documentId);
+    return passages.length;
+  }
+
+  /** Replaces the passages of one document (re-ingestion). */
+  upsertDocument(documentId: string, passages: readonly Passage[]): void {
+    this.removeDocument(documentId);
+    for (const passage of passages) this.add(passage);
+  }
+
+  /** The question as searched: formulas removed, formal equivalents of informal words listed. */
+  prepareQuery(query: string): { text: string; expansions: string[]; accented: boolean } {
+    const config = this.config.query;
+    const text = config.stripFormulas ? stripQuestionFormulas(query) : query;
+    return { text, expansions: config.synonyms ? synonymExpansions(text) : [], accented: hasDiacritics(query) };
+  }
+
+  /** Weighted query terms after clean-up and expansion. */
+  queryTerms(query: string): QueryTerm[] {
+    const config = this.config.query;
+    const prepared = this.prepareQuery(query);
+    const weights: TermWeights = prepared.accented ? config.accented : config.plain;
+    const counts = new Map<number, number>();
+    const add = (text: string, factor: number): void => {
+      for (const id of this.index.analyzeQuery(text)) counts.set(id, (counts.get(id) ?? 0) + factor);
+    };
+    add(prepared.text, 1);
+    // Expansions are a separate phrase so their bigrams do not join the question's words.
+    for (const expansion of prepared.expansions) add(expansion, config.synonymWeight);
+    const vocabulary = this.index.vocabulary;
+    const maxDf = config.maxDocumentShare * this.index.size;
+    const terms: QueryTerm[] = [];
+    for (const [id, count] of counts) {
+      const weight = weights[vocabulary.kind(id)] * count;
+      // Terms in a large share of all passages barely move a BM25 score but cost a full pass.
+      if (weight > 0 && this.index.documentFrequency(id) <= maxDf) terms.push({ id, weight });
+    }
+    return terms;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult[] {
+    const k = Math.min(Math.max(1, options.k ?? 10), 50);
+    const filter = compileFilters<Entry>(options.filters, (entry) => entry.passage);
+    let terms = this.queryTerms(query);
+    let groups = this.rankGroups(terms, filter, Math.max(k, this.config.rerank.depth));
+    const feedback = this.config.feedback;
+    if (feedback && groups.length > 0) {
+      terms = this.expandWithFeedback(terms, groups.slice(0, feedback.documents));
+      groups = this.rankGroups(terms, filter, Math.max(k, this.config.rerank.depth));
+    }
+    if (this.config.rerank.title > 0 || this.config.rerank.titleRecall > 0 || this.config.rerank.titleF1 > 0 || this.config.rerank.heading > 0) groups = this.rerank(query, groups);
+    return groups.slice(0, k).map(({ doc, score }) => toResult(this.index.meta(doc).passage, score));
+  }
+
+  /** Groups (best passage doc, group score), best first. */
+  private rankGroups(terms: readonly QueryTerm[], filter: ReturnType<typeof compileFilters<Entry>>, limit: number): Array<{ doc: number; score: number }> {
+    const { docs, scores, count } = this.index.score(terms, this.config.scoring, filter);
+    const groups = this.state.groupCount;
+    if (this.state.groupBest.length < groups) {
+      this.state.groupBest = new Float64Array(groups * 2);
+      this.state.groupSum = new Float64Array(groups * 2);
+      this.state.groupDoc = new Int32Array(groups * 2);
+      this.state.groupHits = new Int32Array(groups * 2);
+    }
+    const { groupBest, groupSum, groupDoc, groupHits, docGroup } = this.state;
+    const touched: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const doc = docs[i]!;
+      const score = scores[i]!;
+      const group = docGroup[doc]!;
+      if (groupHits[group] === 0) {
+        touched.push(group);
+        groupBest[group] = score;
+        groupDoc[group] = doc;
+      } else if (score > groupBest[group]!) {
+        groupBest[group] = score;
+        groupDoc[group] = doc;
+      }
+      groupSum[group] = groupSum[group]! + score;
+      groupHits[group] = groupHits[group]! + 1;
+    }
+    const { alpha, documentAlpha } = this.config.grouping;
+    const isArticle = this.state.groupIsArticle;
+    const groupDocs = new Int32Array(touched.length);
+    const groupScores = new Float64Array(touched.length);
+    for (let i = 0; i < touched.length; i++) {
+      const group = touched[i]!;
+      const best = groupBest[group]!;
+      groupDocs[i] = groupDoc[group]!;
+      groupScores[i] = best + (isArticle[group] ? alpha : documentAlpha) * (groupSum[group]! - best);
+      groupHits[group] = 0;
+      groupSum[group] = 0;
+    }
+    return topK(groupDocs, groupScores, touched.length, limit);
+  }
+
+  /** Pseudo-relevance feedback: bigrams frequent in the top units' best passages and rare elsewhere. */
+  private expandWithFeedback(terms: readonly QueryTerm[], top: ReadonlyArray<{ doc: number; score: number }>): QueryTerm[] {
+    const feedback = this.config.feedback!;
+    const vocabulary = this.index.vocabulary;
+    const known = new Set(terms.map((term) => term.id));
+    const weights = new Map<number, number>();
+    const best = top[0]?.score ?? 1;
+    for (const { doc, score } of top) {
+      const passage = this.index.meta(doc).passage;
+      const analyzed = this.index.analyzeQuery(`${passage.fields.heading ?? ''}\n${passage.fields.body}`);
+      const tf = new Map<number, number>();
+      for (const id of analyzed) tf.set(id, (tf.get(id) ?? 0) + 1);
+      for (const [id, count] of tf) {
+        if (known.has(id)) continue;
+        const kind = vocabulary.kind(id);
+        if (kind !== 'bigram' && kind !== 'foldedBigram') continue;
+        weights.set(id, (weights.get(id) ?? 0) + (score / best) * (count / Math.max(1, analyzed.length)) * this.index.idf(id));
+      }
+    }
+    const expansion = [...weights.entries()].sort((a, b) => b[1] - a[1]).slice(0, feedback.terms);
+    const top1 = expansion[0]?.[1] ?? 1;
+    return [...terms, ...expansion.map(([id, weight]) => ({ id, weight: (feedback.weight * weight) / top1 }))];
+  }
+
+  /**
+   * Re-ranks the candidate units by how much of their own name the question covers: the
+   * document title (law or procedure name) and the article heading. The lexical score is
+   * scaled to the best candidate so the features weigh the same for every question.
+   */
+  private rerank(query: string, groups: Array<{ doc: number; score: number }>): Array<{ doc: number; score: number }> {
+    if (groups.length === 0) return groups;
+    const { title, titleRecall, titleF1, heading } = this.config.rerank;
+    const prepared = this.prepareQuery(query);
+    const queryTerms = new Set([prepared.text, ...prepared.expansions].flatMap((text) => labelTerms(text, this.config.tokenizer)));
+    const titleQuery = this.state.labels.titleQuery(queryTerms);
+    const top = groups[0]!.score || 1;
+    return groups
+      .map(({ doc, score }) => {
+        const passage = this.index.meta(doc).passage;
+        const features = this.state.labels.features(queryTerms, titleQuery, passage.document.id, groupKey(passage));
+        const f1 = features.title + features.titleRecall > 0 ? (2 * features.title * features.titleRecall) / (features.title + features.titleRecall) : 0;
+        return { doc, score: score / top + title * features.title + titleRecall * features.titleRecall + titleF1 * f1 + heading * features.heading };
+      })
+      .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+}
+
+/** Heading of the unit a passage belongs to: the article heading for law articles. */
+function unitHeading(passage: Passage): string | undefined {
+  return passage.citation.article !== null ? passage.fields.heading : undefined;
+}
+
+/** The citable unit: one article of a legal document, otherwise the whole document. */
+export function groupKey(passage: Passage): string {
+  return passage.citation.article !== null ? `${passage.document.id}#${passage.citation.article}` : passage.document.id;
+}
+
+function toResult(passage: Passage, score: number): SearchResult {
+  return {
+    score: Math.round(score * 1e4) / 1e4,
+    text: passage.text,
+    document: passage.document,
+    citation: passage.citation,
+    procedure: passage.procedure,
+  };
+}
