@@ -138,10 +138,12 @@ export class BullmqJobQueue implements JobQueue {
   }
 
   async getJob(id: string): Promise<JobState | undefined> {
+    // State first, then the job's data: read the other way round, a job finishing in between
+    // looks completed but carries no return value yet.
+    const status = toStatus(await this.queue.getJobState(toBullmqId(id)));
+    if (!status) return undefined;
     const job = await this.queue.getJob(toBullmqId(id));
     if (!job) return undefined;
-    const status = toStatus(await job.getState());
-    if (!status) return undefined;
     const progress = status === 'completed' ? 1 : typeof job.progress === 'number' ? job.progress : 0;
     return {
       id,

@@ -61,7 +61,8 @@ for (const open of testDatabaseFactories) {
       const worker = queue.startWorker(hangingHandlers(aborted));
       try {
         await waitFor(async () => (await queue.getJob(id))?.status === 'active', 'the job to start');
-        await db.database.query("UPDATE jobs SET locked_by = 'intruder' WHERE id = $1", [id]);
+        // another worker takes the job over with a lease of its own
+        await db.database.query("UPDATE jobs SET locked_by = 'intruder', locked_until = now() + interval '1 hour' WHERE id = $1", [id]);
         await waitFor(() => aborted.has('lost'), 'the handler to be aborted', 3000);
         await new Promise((resolve) => setTimeout(resolve, 200));
         const job = await queue.getJob(id);
@@ -70,6 +71,8 @@ for (const open of testDatabaseFactories) {
         assert.equal(await lockedBy(id), 'intruder');
       } finally {
         await worker.stop(1000);
+        // the intruder never finishes: settle the job so later tests do not meet it
+        await db.database.query("UPDATE jobs SET status = 'failed', locked_by = NULL, locked_until = NULL WHERE id = $1", [id]);
       }
     });
 
