@@ -12,4 +12,3 @@ export { DEFAULT_RETRIEVAL_CONFIG } from './retrieval.config.js';
 export type { RetrievalConfig, TermWeights } from './retrieval.config.js';
 export { compileFilters } from './filters.js';
 export { stripQuestionFormulas, synonymExpansions } from './query.normalize.js';
-export { labelTerms as labelTermsForDebug } from './unit-labels.js';

@@ -42,8 +42,6 @@ class IndexState {
   groupSum = new Float64Array(1024);
   groupDoc = new Int32Array(1024);
   groupHits = new Int32Array(1024);
-  /** 1 when the unit is a law article, 0 when it is a whole document (procedure). */
-  groupIsArticle = new Uint8Array(1024);
   /** Unit of each internal document number (the index's numbering). */
   docGroup = new Int32Array(1024);
 
@@ -94,18 +92,15 @@ export class SearchService {
     return this.index.vocabularySize;
   }
 
+  /** Adds a passage; a passage with the same id is replaced. */
   add(passage: Passage): void {
+    const previous = this.index.docOf(passage.id);
+    if (previous !== undefined) this.forget(this.index.meta(previous).passage);
     const key = groupKey(passage);
     let group = this.state.groupIds.get(key);
     if (group === undefined) {
       group = this.state.groupCount++;
       this.state.groupIds.set(key, group);
-      if (group >= this.state.groupIsArticle.length) {
-        const next = new Uint8Array(group * 2);
-        next.set(this.state.groupIsArticle);
-        this.state.groupIsArticle = next;
-      }
-      this.state.groupIsArticle[group] = passage.citation.article !== null ? 1 : 0;
     }
     const { title, heading, body } = passage.fields;
     this.index.add({ id: passage.id, fields: { title, heading, body }, meta: { passage, group } });
@@ -122,15 +117,30 @@ export class SearchService {
     this.state.labels.retain(passage.document.id, passage.fields.title ?? passage.document.title, key, unitHeading(passage));
   }
 
+  /** Removes one passage by id; false when it is not indexed. */
+  remove(passageId: string): boolean {
+    const doc = this.index.docOf(passageId);
+    if (doc === undefined) return false;
+    this.forget(this.index.meta(doc).passage);
+    return this.index.remove(passageId);
+  }
+
   /** Removes every passage of a document; returns how many were removed. */
   removeDocument(documentId: string): number {
-    const passages = this.state.byDocument.get(documentId);
-    if (!passages) return 0;
-    for (const passage of passages) {
-      if (this.index.remove(passage.id)) this.state.labels.release(documentId, groupKey(passage));
-    }
-    this.state.byDocument.delete(documentId);
+    const passages = [...(this.state.byDocument.get(documentId) ?? [])];
+    for (const passage of passages) this.remove(passage.id);
     return passages.length;
+  }
+
+  /** Drops the bookkeeping of a passage (its document list, its unit's labels). */
+  private forget(passage: Passage): void {
+    const passages = this.state.byDocument.get(passage.document.id);
+    if (passages) {
+      const at = passages.findIndex((item) => item.id === passage.id);
+      if (at !== -1) passages.splice(at, 1);
+      if (passages.length === 0) this.state.byDocument.delete(passage.document.id);
+    }
+    this.state.labels.release(passage.document.id, groupKey(passage));
   }
 
   /** Replaces the passages of one document (re-ingestion). */
@@ -161,11 +171,15 @@ export class SearchService {
     const vocabulary = this.index.vocabulary;
     const maxDf = config.maxDocumentShare * this.index.size;
     const terms: QueryTerm[] = [];
+    const common: QueryTerm[] = [];
     for (const [id, count] of counts) {
       const weight = weights[vocabulary.kind(id)] * count;
-      // Terms in a large share of all passages barely move a BM25 score but cost a full pass.
-      if (weight > 0 && this.index.documentFrequency(id) <= maxDf) terms.push({ id, weight });
+      if (weight <= 0) continue;
+      // Terms in a large share of all passages barely move a BM25 score but cost a full pass;
+      // they are kept only when the question has nothing else (`đăng ký` alone).
+      (this.index.documentFrequency(id) <= maxDf ? terms : common).push({ id, weight });
     }
+    if (terms.length === 0) return common;
     return terms;
   }
 
@@ -179,7 +193,7 @@ export class SearchService {
       terms = this.expandWithFeedback(terms, groups.slice(0, feedback.documents));
       groups = this.rankGroups(terms, filter, Math.max(k, this.config.rerank.depth));
     }
-    if (this.config.rerank.title > 0 || this.config.rerank.titleRecall > 0 || this.config.rerank.titleF1 > 0 || this.config.rerank.heading > 0) groups = this.rerank(query, groups);
+    if (Object.entries(this.config.rerank).some(([key, value]) => key !== 'depth' && value > 0)) groups = this.rerank(query, groups);
     return groups.slice(0, k).map(({ doc, score }) => toResult(this.index.meta(doc).passage, score));
   }
 
@@ -210,15 +224,14 @@ export class SearchService {
       groupSum[group] = groupSum[group]! + score;
       groupHits[group] = groupHits[group]! + 1;
     }
-    const { alpha, documentAlpha } = this.config.grouping;
-    const isArticle = this.state.groupIsArticle;
+    const { alpha } = this.config.grouping;
     const groupDocs = new Int32Array(touched.length);
     const groupScores = new Float64Array(touched.length);
     for (let i = 0; i < touched.length; i++) {
       const group = touched[i]!;
       const best = groupBest[group]!;
       groupDocs[i] = groupDoc[group]!;
-      groupScores[i] = best + (isArticle[group] ? alpha : documentAlpha) * (groupSum[group]! - best);
+      groupScores[i] = best + alpha * (groupSum[group]! - best);
       groupHits[group] = 0;
       groupSum[group] = 0;
     }
@@ -256,20 +269,55 @@ export class SearchService {
    */
   private rerank(query: string, groups: Array<{ doc: number; score: number }>): Array<{ doc: number; score: number }> {
     if (groups.length === 0) return groups;
-    const { title, titleRecall, titleF1, heading } = this.config.rerank;
+    const { title, heading, articleTitle, localTitle } = this.config.rerank;
     const prepared = this.prepareQuery(query);
     const queryTerms = new Set([prepared.text, ...prepared.expansions].flatMap((text) => labelTerms(text, this.config.tokenizer)));
-    const titleQuery = this.state.labels.titleQuery(queryTerms);
     const top = groups[0]!.score || 1;
+    const local = localTitle > 0 ? localTitleMatch(groups.map(({ doc }) => this.state.labels.titleTerms(this.index.meta(doc).passage.document.id)), queryTerms) : undefined;
     return groups
-      .map(({ doc, score }) => {
+      .map(({ doc, score }, i) => {
         const passage = this.index.meta(doc).passage;
-        const features = this.state.labels.features(queryTerms, titleQuery, passage.document.id, groupKey(passage));
-        const f1 = features.title + features.titleRecall > 0 ? (2 * features.title * features.titleRecall) / (features.title + features.titleRecall) : 0;
-        return { doc, score: score / top + title * features.title + titleRecall * features.titleRecall + titleF1 * f1 + heading * features.heading };
+        const features = this.state.labels.features(queryTerms, passage.document.id, groupKey(passage));
+        if (passage.citation.article !== null) {
+          // A law article: its heading names the unit; the law title is shared by all its articles.
+          return { doc, score: score / top + articleTitle * features.title + heading * features.heading };
+        }
+        return { doc, score: score / top + title * features.title + (local ? localTitle * local[i]! : 0) };
       })
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
+}
+
+/**
+ * Title match with term weights from the candidates themselves: among the procedures the
+ * question retrieved, words every title shares (`đăng ký`, `khai sinh`) weigh nothing and the
+ * words that tell them apart (`lại`, `nước ngoài`, `lưu động`) weigh most. Returns, per
+ * candidate, the harmonic mean of the share of its title the question covers and the share of
+ * the question's title words its title contains.
+ */
+function localTitleMatch(titles: ReadonlyArray<ReadonlySet<string> | undefined>, queryTerms: ReadonlySet<string>): number[] {
+  const n = titles.length;
+  const df = new Map<string, number>();
+  for (const terms of new Set(titles)) if (terms) for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
+  const weight = (term: string): number => {
+    const count = df.get(term) ?? 0;
+    return Math.log(1 + (n - count + 0.5) / (count + 0.5));
+  };
+  let queryMass = 0;
+  for (const term of queryTerms) if (df.has(term)) queryMass += weight(term);
+  return titles.map((terms) => {
+    if (!terms || terms.size === 0 || queryMass === 0) return 0;
+    let covered = 0;
+    let total = 0;
+    for (const term of terms) {
+      const w = weight(term);
+      total += w;
+      if (queryTerms.has(term)) covered += w;
+    }
+    const precision = total > 0 ? covered / total : 0;
+    const recall = covered / queryMass;
+    return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  });
 }
 
 /** Heading of the unit a passage belongs to: the article heading for law articles. */

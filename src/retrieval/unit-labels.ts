@@ -85,8 +85,6 @@ export function labelTerms(text: string, tokenizer: TokenizerOptions): string[] 
 export interface LabelFeatures {
   /** Share (IDF-weighted) of the document title that the question covers. */
   title: number;
-  /** Share (IDF-weighted) of the question's title words (words found in any title) that this title contains. */
-  titleRecall: number;
   /** Share of the unit heading (article heading) that the question covers; 0 without heading. */
   heading: number;
 }
@@ -110,24 +108,13 @@ export class UnitLabels {
     this.headings.release(unitKey);
   }
 
-  /** The question's terms that occur in some title, with their title IDF. */
-  titleQuery(queryTerms: ReadonlySet<string>): Array<{ term: string; weight: number }> {
-    return [...queryTerms].filter((term) => this.titles.has(term)).map((term) => ({ term, weight: this.titles.idf(term) }));
+  /** Terms of a document title (folded unigrams and bigrams). */
+  titleTerms(documentKey: string): ReadonlySet<string> | undefined {
+    return this.titles.termSet(documentKey);
   }
 
-  features(queryTerms: ReadonlySet<string>, titleQuery: ReadonlyArray<{ term: string; weight: number }>, documentKey: string, unitKey: string): LabelFeatures {
-    const titleTerms = this.titles.termSet(documentKey);
-    let matched = 0;
-    let total = 0;
-    for (const { term, weight } of titleQuery) {
-      total += weight;
-      if (titleTerms?.has(term)) matched += weight;
-    }
-    return {
-      title: coverage(this.titles.weighted(documentKey), queryTerms),
-      titleRecall: total > 0 ? matched / total : 0,
-      heading: coverage(this.headings.weighted(unitKey), queryTerms),
-    };
+  features(queryTerms: ReadonlySet<string>, documentKey: string, unitKey: string): LabelFeatures {
+    return { title: coverage(this.titles.weighted(documentKey), queryTerms), heading: coverage(this.headings.weighted(unitKey), queryTerms) };
   }
 }
 
