@@ -109,8 +109,8 @@ export class IngestService {
         await new IndexDataRepository(transaction).replace(id, data);
         return id;
       });
-      const stored = await this.documents.find(documentId);
-      return finish({ status: 'done', documentId, version: stored?.version ?? 1, chunks: data.chunks.length });
+      const version = existing ? existing.version + (existing.sha256 === sha256 ? 0 : 1) : 1;
+      return finish({ status: 'done', documentId, version, chunks: data.chunks.length });
     } catch (error) {
       if (error instanceof AppError) return finish({ status: 'failed', reason: error.detail });
       return finish({ status: 'failed', reason: `lỗi hệ thống: ${(error as Error).message}` });
