@@ -50,33 +50,35 @@ const sameTitle = (a: string, b: string): boolean => a.normalize('NFC').toLowerC
 
 export function loadQuestions(set: SetName, file = defaultQuestionsFile(set)): EvalQuestion[] {
   if (set === 'legal-retrieval') {
-    const lawFile = new Map(readLawIndex().map((entry) => [entry.title.normalize('NFC').toLowerCase(), `laws/${entry.file}`]));
+    const lawFile = new Map(readLawIndex().map((entry) => [entry.title.normalize('NFC').toLowerCase(), entry.file]));
     return readLines<LegalLine>(file).map((line) => {
-      const golds = line.gold.map((gold) => ({ source: lawFile.get(gold.law.normalize('NFC').toLowerCase()), article: gold.article }));
+      const golds = line.gold.map((gold) => ({ law: gold.law, file: lawFile.get(gold.law.normalize('NFC').toLowerCase()), article: gold.article }));
+      // The law is recognised by its file (whatever folder it was ingested from) or by its title.
+      const sameLaw = (gold: (typeof golds)[number], result: SearchResult): boolean =>
+        (gold.file !== undefined && (result.document.source === gold.file || result.document.source.endsWith(`/${gold.file}`))) || sameTitle(result.document.title, gold.law);
       const choices = line.choices ? Object.values(line.choices) : [];
       return {
         id: line.id,
         query: [line.question, ...choices].join('\n'),
         type: line.type ?? 'Câu khẳng định',
-        isCorrect: (result) => golds.some((gold) => gold.source === result.document.source && gold.article === result.citation.article),
+        isCorrect: (result) => golds.some((gold) => gold.article === result.citation.article && sameLaw(gold, result)),
         gold: line.gold.map((gold) => `${gold.law} Điều ${gold.article}`).join('; '),
       };
     });
   }
   const titles = JSON.parse(readFileSync(path.join(CORPORA_DIR, 'procedures', 'provincial', 'titles.json'), 'utf8')) as Record<string, string>;
   return readLines<RoutingLine>(file).map((line) => {
-    // Files that carry the same procedure title count as the same answer.
-    const accepted = new Set(
-      Object.entries(titles)
-        .filter(([file, title]) => file === line.gold.document || sameTitle(title, line.gold.title))
-        .map(([file]) => `procedures/provincial/${file}`),
-    );
-    accepted.add(`procedures/provincial/${line.gold.document}`);
+    // Files that carry the same procedure title count as the same answer; a source path matches
+    // when it ends with the file's path under procedures/provincial (any ingest folder).
+    const accepted = Object.entries(titles)
+      .filter(([file, title]) => file === line.gold.document || sameTitle(title, line.gold.title))
+      .map(([file]) => file);
+    if (!accepted.includes(line.gold.document)) accepted.push(line.gold.document);
     return {
       id: line.id,
       query: line.question,
       type: 'routing',
-      isCorrect: (result) => accepted.has(result.document.source),
+      isCorrect: (result) => accepted.some((file) => result.document.source === file || result.document.source.endsWith(`/${file}`)),
       gold: line.gold.document,
     };
   });

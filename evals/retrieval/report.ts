@@ -75,14 +75,14 @@ export function renderMarkdown(report: SetReport): string {
     '',
     '## Ours and the peers',
     '',
-    `${header} R@1 ours ÷ peer (same sample) | p95 peer ÷ ours |`,
+    `${header} ${legal ? 'R@1' : 'hit@1'} ours ÷ peer (same sample) | p95 peer ÷ ours |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     `| **ours** | ${report.ours.summary.questions} | ${metricColumns(set, report.ours.summary).join(' | ')} | ${ms(report.ours.latency.p50)} | ${ms(report.ours.latency.p95)} | | |`,
     `| ours, no kind filter | ${report.unfiltered.summary.questions} | ${metricColumns(set, report.unfiltered.summary).join(' | ')} | ${ms(report.unfiltered.latency.p50)} | ${ms(report.unfiltered.latency.p95)} | | |`,
   ];
   for (const peer of report.peers) {
     lines.push(
-      `| ours on ${peer.name}'s sample (every ${peer.sampleEvery}th) | ${peer.oursOnSample.questions} | ${metricColumns(set, peer.oursOnSample).join(' | ')} | | | | |`,
+      `| ours on ${peer.name}'s sample (1 question in ${peer.sampleEvery}) | ${peer.oursOnSample.questions} | ${metricColumns(set, peer.oursOnSample).join(' | ')} | | | | |`,
       `| ${peer.name} | ${peer.outcome.summary.questions} | ${metricColumns(set, peer.outcome.summary).join(' | ')} | ${ms(peer.outcome.latency.p50)} | ${ms(peer.outcome.latency.p95)} | ${ratio(peer.oursOnSample.at1, peer.outcome.summary.at1)} | ${ratio(peer.outcome.latency.p95, report.ours.latency.p95)} |`,
     );
   }
@@ -138,10 +138,11 @@ function toJson(report: SetReport): unknown {
   return { ...report, ours: strip(report.ours), unfiltered: strip(report.unfiltered), peers: report.peers.map((peer) => ({ ...peer, outcome: strip(peer.outcome) })) };
 }
 
-export function writeSetReport(report: SetReport): { json: string; markdown: string } {
+/** Writes evals/reports/<name>.json and .md; `name` defaults to the set (smoke runs pass `<set>.smoke`). */
+export function writeSetReport(report: SetReport, name: string = report.set): { json: string; markdown: string } {
   const directory = path.join(REPO_ROOT, 'evals', 'reports');
   mkdirSync(directory, { recursive: true });
-  const files = { json: path.join(directory, `${report.set}.json`), markdown: path.join(directory, `${report.set}.md`) };
+  const files = { json: path.join(directory, `${name}.json`), markdown: path.join(directory, `${name}.md`) };
   writeFileSync(files.json, `${JSON.stringify(toJson(report), null, 1)}\n`);
   writeFileSync(files.markdown, renderMarkdown(report));
   return files;

@@ -10,7 +10,7 @@
  *                                     re-scores every passage per query, so it answers every
  *                                     max(N, 20)-th); our figures are also given on that sample
  *     [--ablation]                    also run the ablation table (rebuilds the index 4 times)
- *     [--limit N]                     first N questions only (smoke runs)
+ *     [--limit N]                     first N questions only (smoke run: writes <set>.smoke.*)
  *
  * Writes evals/reports/<set>.json and .md (figures and question ids only, no corpus text).
  */
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
       const sampleIds = new Set(sample.map((question) => question.id));
       const oursOnSample = summarize(main.outcomes.filter((item) => sampleIds.has(item.id)).map((item) => item.rank));
       peers.push({ name: peer.name, buildSeconds: peer.seconds, sampleEvery: peer.sampleEvery, outcome, oursOnSample });
-      printOutcome(`${set} ${peer.name} (every ${peer.sampleEvery}th question)`, outcome);
+      printOutcome(`${set} ${peer.name} (1 question in ${peer.sampleEvery})`, outcome);
     }
 
     let ablation: AblationRow[] | undefined;
@@ -147,7 +147,8 @@ async function main(): Promise<void> {
       peers,
       ...(ablation ? { ablation } : {}),
     };
-    const files = writeSetReport(report);
+    // A run on the first N questions only is a smoke run: it must not overwrite the real report.
+    const files = writeSetReport(report, options.limit ? `${set}.smoke` : set);
     console.log(`Reports: ${files.markdown}, ${files.json}`);
   }
 }
