@@ -116,8 +116,8 @@ export class DocumentService {
   }
 
   private async removeBlobIfOrphan(sha256: string): Promise<void> {
-    if (await this.documents.deleteBlobIfUnreferenced(sha256)) await this.blobs.delete(sha256);
-    else if (!(await this.database.query('SELECT 1 FROM blobs WHERE sha256 = $1', [sha256])).length) await this.blobs.delete(sha256);
+    // also covers a file written before its row was (a failed upload): no row, no reference
+    if ((await this.documents.deleteBlobIfUnreferenced(sha256)) || !(await this.documents.blobRecorded(sha256))) await this.blobs.delete(sha256);
   }
 }
 

@@ -72,6 +72,10 @@ export class DocumentRepository {
     return rows.length === 1;
   }
 
+  async blobRecorded(sha256: string): Promise<boolean> {
+    return (await this.db.query('SELECT 1 FROM blobs WHERE sha256 = $1', [sha256])).length === 1;
+  }
+
   async insert(document: Pick<DocumentRow, 'id' | 'sha256' | 'filename' | 'mediaType' | 'format' | 'sizeBytes' | 'sourcePath' | 'uploadedBy' | 'agency' | 'jobId'>): Promise<DocumentRow> {
     const rows = await this.db.query<DocumentRow>(
       `INSERT INTO documents (id, sha256, filename, media_type, format, size_bytes, source_path, status, uploaded_by, agency, job_id)
