@@ -40,6 +40,8 @@ export const environmentSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_PUBLIC: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_AUTHENTICATED: z.coerce.number().int().positive().default(600),
+  /** Callers on this machine (operators' tools, evaluations, benchmarks) are not rate-limited. */
+  RATE_LIMIT_EXEMPT_LOOPBACK: booleanFromEnv.default(true),
   TRUST_PROXY: z.string().default('loopback'),
   AUTH_ISSUER: z.string().min(1).default('tro-ly-so'),
   AUTH_AUDIENCE: z.string().min(1).default('tro-ly-so-api'),
@@ -65,7 +67,7 @@ export interface AppConfig {
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
   queue: { kind: 'database' } | { kind: 'bullmq'; redisUrl: string };
   workers: { inProcess: boolean; concurrency: number; leaseSeconds: number; maxAttempts: number };
-  rateLimit: { windowSeconds: number; publicPerWindow: number; authenticatedPerWindow: number; redisUrl?: string };
+  rateLimit: { windowSeconds: number; publicPerWindow: number; authenticatedPerWindow: number; exemptLoopback: boolean; redisUrl?: string };
   auth: {
     issuer: string;
     audience: string;
@@ -129,6 +131,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
       publicPerWindow: env.RATE_LIMIT_PUBLIC,
       authenticatedPerWindow: env.RATE_LIMIT_AUTHENTICATED,
+      exemptLoopback: env.RATE_LIMIT_EXEMPT_LOOPBACK,
       ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     },
     auth: {

@@ -193,7 +193,7 @@ export class SearchService {
       terms = this.expandWithFeedback(terms, groups.slice(0, feedback.documents));
       groups = this.rankGroups(terms, filter, Math.max(k, this.config.rerank.depth));
     }
-    if (Object.entries(this.config.rerank).some(([key, value]) => key !== 'depth' && value > 0)) groups = this.rerank(query, groups);
+    if (rerankEnabled(this.config.rerank)) groups = this.rerank(query, groups);
     return groups.slice(0, k).map(({ doc, score }) => toResult(this.index.meta(doc).passage, score));
   }
 
@@ -269,7 +269,7 @@ export class SearchService {
    */
   private rerank(query: string, groups: Array<{ doc: number; score: number }>): Array<{ doc: number; score: number }> {
     if (groups.length === 0) return groups;
-    const { title, heading, articleTitle, localTitle } = this.config.rerank;
+    const { title, heading, articleTitle, localTitle, kindBoost } = this.config.rerank;
     const prepared = this.prepareQuery(query);
     const queryTerms = new Set([prepared.text, ...prepared.expansions].flatMap((text) => labelTerms(text, this.config.tokenizer)));
     const top = groups[0]!.score || 1;
@@ -278,14 +278,20 @@ export class SearchService {
       .map(({ doc, score }, i) => {
         const passage = this.index.meta(doc).passage;
         const features = this.state.labels.features(queryTerms, passage.document.id, groupKey(passage));
+        const prior = passage.document.kind ? (kindBoost[passage.document.kind] ?? 0) : 0;
         if (passage.citation.article !== null) {
           // A law article: its heading names the unit; the law title is shared by all its articles.
-          return { doc, score: score / top + articleTitle * features.title + heading * features.heading };
+          return { doc, score: score / top + articleTitle * features.title + heading * features.heading + prior };
         }
-        return { doc, score: score / top + title * features.title + (local ? localTitle * local[i]! : 0) };
+        return { doc, score: score / top + title * features.title + (local ? localTitle * local[i]! : 0) + prior };
       })
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
+}
+
+function rerankEnabled(rerank: RetrievalConfig['rerank']): boolean {
+  const { title, localTitle, articleTitle, heading, kindBoost } = rerank;
+  return title > 0 || localTitle > 0 || articleTitle > 0 || heading > 0 || Object.values(kindBoost).some((boost) => boost !== 0);
 }
 
 /**
