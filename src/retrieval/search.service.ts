@@ -20,7 +20,15 @@ export interface SearchOptions {
   /** Number of results (grouped units), default 10, at most 50. */
   k?: number;
   filters?: SearchFilters;
+  /**
+   * Nearest passages by vector similarity (pgvector), best first, fused with the lexical ranking
+   * by reciprocal rank fusion at the unit level with this weight (lexical weight 1).
+   */
+  dense?: { hits: ReadonlyArray<{ passageId: string }>; weight: number };
 }
+
+/** RRF constant (Cormack et al.): ranks beyond a few dozen contribute almost equally. */
+const RRF_K = 60;
 
 interface Entry {
   passage: Passage;
@@ -194,7 +202,38 @@ export class SearchService {
       groups = this.rankGroups(terms, filter, Math.max(k, this.config.rerank.depth));
     }
     if (rerankEnabled(this.config.rerank)) groups = this.rerank(query, groups);
+    if (options.dense && options.dense.weight > 0 && options.dense.hits.length > 0) groups = this.fuseDense(groups, options.dense, filter);
     return groups.slice(0, k).map(({ doc, score }) => toResult(this.index.meta(doc).passage, score));
+  }
+
+  /** Document ids currently indexed. */
+  documentIds(): string[] {
+    return [...this.state.byDocument.keys()];
+  }
+
+  /** Reciprocal rank fusion of the (re-ranked) lexical units with the units of the dense hits. */
+  private fuseDense(
+    groups: Array<{ doc: number; score: number }>,
+    dense: NonNullable<SearchOptions['dense']>,
+    filter: ReturnType<typeof compileFilters<Entry>>,
+  ): Array<{ doc: number; score: number }> {
+    const fused = new Map<number, { doc: number; score: number }>();
+    groups.forEach(({ doc }, rank) => fused.set(this.state.docGroup[doc]!, { doc, score: 1 / (RRF_K + rank + 1) }));
+    let rank = 0;
+    const seen = new Set<number>();
+    for (const { passageId } of dense.hits) {
+      const doc = this.index.docOf(passageId);
+      if (doc === undefined) continue;
+      if (filter && !filter.test(this.index.meta(doc))) continue;
+      const group = this.state.docGroup[doc]!;
+      if (seen.has(group)) continue;
+      seen.add(group);
+      rank += 1;
+      const entry = fused.get(group) ?? { doc, score: 0 };
+      entry.score += dense.weight / (RRF_K + rank);
+      fused.set(group, entry);
+    }
+    return [...fused.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
   /** Groups (best passage doc, group score), best first. */

@@ -8,3 +8,5 @@ export { IndexDataRepository } from './index-data.repository.js';
 export type { IndexData } from './index-data.repository.js';
 export { PassageRepository } from './passage.repository.js';
 export type { PassageRow, IndexVersion } from './passage.repository.js';
+export { ChunkEmbeddingRepository } from './chunk-embedding.repository.js';
+export type { VectorHit } from './chunk-embedding.repository.js';
