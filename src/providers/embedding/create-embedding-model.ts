@@ -37,6 +37,8 @@ export function loadEntry(config: EmbeddingModelConfig, entry: ResolvedManifestE
       return StaticOnnxEmbeddingModel.load(modelsDir, entry, config.threads ? { threads: config.threads } : {});
     case 'transformers':
       return TransformersEmbeddingModel.load(modelsDir, entry);
+    case 'classifier-onnx':
+      return Promise.reject(new EmbeddingError(`${entry.name} là mô hình phân loại, không phải mô hình nhúng`));
   }
 }
 
@@ -47,7 +49,7 @@ export function resolveEmbeddingModel(config: EmbeddingModelConfig): ResolvedMan
   if (requested === NO_EMBEDDING_MODEL) return null;
   const manifest = readModelsDirectory(modelsDir);
   if (requested === '' || requested === 'default') return manifest.models.find((model) => model.default) ?? null;
-  const listed = manifest.models.find((model) => model.name === requested);
+  const listed = manifest.models.find((model) => model.name === requested && model.kind !== 'classifier-onnx');
   if (listed) return listed;
   if (isTransformersFolder(path.join(modelsDir, requested))) return implicitTransformersEntry(requested);
   throw new EmbeddingError(
@@ -58,7 +60,7 @@ export function resolveEmbeddingModel(config: EmbeddingModelConfig): ResolvedMan
 /** Every model the directory offers: manifest entries, then dropped-in Hugging Face folders without an entry. */
 export function listEmbeddingModels(modelsDir: string): ResolvedManifestEntry[] {
   const directory = path.resolve(modelsDir);
-  const listed = readModelsDirectory(directory).models;
+  const listed = readModelsDirectory(directory).models.filter((model) => model.kind !== 'classifier-onnx');
   const names = new Set(listed.map((model) => model.name));
   const dropped = fs.existsSync(directory)
     ? fs

@@ -3,7 +3,7 @@ export type { EmbeddingKind, EmbeddingModel, EmbedOptions } from './embedding-mo
 export { createEmbeddingModel, listEmbeddingModels, resolveEmbeddingModel, NO_EMBEDDING_MODEL } from './create-embedding-model.js';
 export type { EmbeddingModelConfig } from './create-embedding-model.js';
 export { familyDefaults, manifestSchema, readManifest, readModelsDirectory } from './model-manifest.js';
-export type { ManifestEntry, ModelManifest, ResolvedManifestEntry, StaticModelSettings, TransformersModelSettings } from './model-manifest.js';
+export type { ClassifierModelSettings, ManifestEntry, ModelManifest, ResolvedManifestEntry, StaticModelSettings, TransformersModelSettings } from './model-manifest.js';
 export { StaticOnnxEmbeddingModel } from './static.embedding-model.js';
 export { TransformersEmbeddingModel } from './transformers.embedding-model.js';
 export { encodeStatic, foldedPhrases, staticTerms, STATIC_TOKENIZER_ID } from './static-tokenizer.js';

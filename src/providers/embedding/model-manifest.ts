@@ -33,6 +33,14 @@ const transformersSettingsSchema = z.object({
   maxBatch: z.number().int().positive().default(32),
 });
 
+/** A classifier the project trains (scripts/precheck/train-classifier.ts); not an embedding model. */
+const classifierSettingsSchema = z.object({
+  features: z.string().describe('feature extractor id, e.g. hashed-folded-ngrams-v1'),
+  dimensions: z.number().int().positive(),
+  labels: z.array(z.string()).min(2),
+  model: z.string().describe('model.onnx, relative to the models directory'),
+});
+
 const baseEntry = {
   name: z.string().regex(/^[\w.-]+$/),
   version: z.string(),
@@ -48,6 +56,7 @@ const baseEntry = {
 export const manifestEntrySchema = z.discriminatedUnion('kind', [
   z.object({ ...baseEntry, kind: z.literal('static-onnx'), settings: staticSettingsSchema }),
   z.object({ ...baseEntry, kind: z.literal('transformers'), settings: transformersSettingsSchema.default(transformersSettingsSchema.parse({})) }),
+  z.object({ ...baseEntry, kind: z.literal('classifier-onnx'), settings: classifierSettingsSchema }),
 ]);
 
 export const manifestSchema = z.object({ models: z.array(manifestEntrySchema) });
@@ -57,6 +66,7 @@ export type ResolvedManifestEntry = z.output<typeof manifestEntrySchema>;
 export type StaticModelSettings = z.output<typeof staticSettingsSchema>;
 export type TransformersModelSettings = z.output<typeof transformersSettingsSchema>;
 export type ModelManifest = z.output<typeof manifestSchema>;
+export type ClassifierModelSettings = z.output<typeof classifierSettingsSchema>;
 
 export function readManifest(file: string): ModelManifest {
   let content: unknown;
