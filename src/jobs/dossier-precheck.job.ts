@@ -32,7 +32,7 @@ export function dossierPrecheckHandler(deps: {
   database: Database;
   blobs: BlobStore;
   logger: Logger;
-  prechecker: () => Promise<DossierPrechecker>;
+  prechecker: DossierPrechecker;
 }): JobHandler<'dossier.precheck'> {
   const dossiers = new DossierRepository(deps.database);
   return async ({ dossierId }, context) => {
@@ -52,9 +52,8 @@ export function dossierPrecheckHandler(deps: {
         context.signal.throwIfAborted();
         inputs.push({ fileId: file.id, fileName: file.filename, mediaType: file.mediaType, bytes: new Uint8Array(await deps.blobs.get(file.sha256)) });
       }
-      const engine = await deps.prechecker();
       let lastReported = 0;
-      const raw = await engine.precheck(
+      const raw = await deps.prechecker.precheck(
         {
           procedure: procedure.data,
           applicant: applicantSchema.parse(dossier.applicant),
