@@ -3,3 +3,4 @@ export type { SubmitInput, DecisionInput, DossierDetail } from './dossier.servic
 export type { CorrectionInput } from './corrections.js';
 export { CanvasPageImageRenderer } from './page-image.renderer.js';
 export type { PageImageRenderer, RenderableFile } from './page-image.renderer.js';
+export { locateEvidence } from './evidence-locator.js';

@@ -6,6 +6,7 @@ import { procedureRecordSchema } from '../ingest/structure/procedure.types.js';
 import type { Logger } from '../logging/index.js';
 import { PermanentJobError, type JobHandler } from '../queue/job.types.js';
 import type { BlobStore } from '../storage/index.js';
+import { locateEvidence } from '../dossiers/index.js';
 
 const stageMessages: Record<PrecheckProgress['stage'], string> = {
   reading: 'Đang đọc tệp',
@@ -72,7 +73,12 @@ export function dossierPrecheckHandler(deps: {
           },
         },
       );
-      const result = precheckResultSchema.parse(raw);
+      const parsed = precheckResultSchema.parse(raw);
+      // the boxes only help the page show where a value was read: without them the result still stands
+      const result = await locateEvidence(parsed, inputs).catch((error: unknown) => {
+        deps.logger.warn({ err: error, dossierId }, 'locating evidence on the pages failed');
+        return parsed;
+      });
       const stored = await dossiers.storeResult(dossierId, result);
       if (!stored) return { status: 'skipped', reason: 'Hồ sơ đã thay đổi trong khi kiểm tra (đã có kết quả hoặc đã bị xóa).' };
       return { status: 'success', result: { recommendation: result.recommendation.decision, checks: result.checks.length, durationMs: result.durationMs } };

@@ -242,6 +242,16 @@ function decisionForm(dossier: Dossier, client: DossierClient, onDecided: (dossi
       error.textContent = 'Hãy chọn tiếp nhận, yêu cầu bổ sung hoặc từ chối.';
       return;
     }
+    if (decision === 'request_additions' && !additions.value.trim()) {
+      error.textContent = 'Hãy ghi danh sách giấy tờ cần bổ sung để gửi công dân.';
+      additions.focus();
+      return;
+    }
+    if (decision === 'reject' && !reason.value.trim()) {
+      error.textContent = 'Từ chối hồ sơ cần nêu lý do: điều kiện không đáp ứng và căn cứ pháp lý.';
+      reason.focus();
+      return;
+    }
     const body: DecisionBody = {
       decision,
       ...(decision === 'request_additions' ? { additionsRequest: additions.value } : {}),

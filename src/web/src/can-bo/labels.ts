@@ -68,6 +68,12 @@ export const fieldLabels: Record<string, string> = {
   childDateOfBirth: 'Ngày sinh của trẻ',
   childSex: 'Giới tính của trẻ',
   childPlaceOfBirth: 'Nơi sinh của trẻ',
+  childEthnicity: 'Dân tộc của trẻ',
+  childNationality: 'Quốc tịch của trẻ',
+  motherBirthYear: 'Năm sinh của mẹ',
+  motherIdNumber: 'Số định danh của mẹ',
+  motherEthnicity: 'Dân tộc của mẹ',
+  fatherBirthYear: 'Năm sinh của cha',
 };
 
 export const fieldLabel = (name: string) => fieldLabels[name] ?? name;

@@ -32,6 +32,9 @@ export async function signIn(clientId: string, clientSecret: string): Promise<Se
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body,
+    // the endpoint answers a wrong secret with a Basic challenge; without credentials the browser
+    // hands the 401 to the page instead of opening its own login dialog
+    credentials: 'omit',
   });
   const claims = decodeClaims(answer.access_token);
   if (claims.role !== 'officer') {
