@@ -11,12 +11,15 @@
  *                                     max(N, 20)-th); our figures are also given on that sample
  *     [--ablation]                    also run the ablation table (rebuilds the index 4 times)
  *     [--limit N]                     first N questions only (smoke run: writes <set>.smoke.*)
+ *     [--api URL]                     ask a running service through POST /v1/search instead
+ *                                     (its database corpus; writes <set>.api.*; see api-eval.ts)
  *
  * Writes evals/reports/<set>.json and .md (figures and question ids only, no corpus text).
  */
 import os from 'node:os';
 import { DEFAULT_RETRIEVAL_CONFIG, SearchService, type Passage, type SearchFilters } from '../../src/retrieval/index.js';
 import { runAblation, type AblationRow } from './ablation.js';
+import { runApiEvaluation } from './api-eval.js';
 import { loadQuestions, SET_NAMES, type SetName } from './datasets.js';
 import { evaluate, type EvalOutcome, type Retriever } from './evaluate.js';
 import { summarize } from './metrics.js';
@@ -38,6 +41,7 @@ interface Options {
   peerSample: number;
   ablation: boolean;
   limit?: number;
+  api?: string;
 }
 
 function parseArguments(argv: readonly string[]): Options {
@@ -45,7 +49,7 @@ function parseArguments(argv: readonly string[]): Options {
     const at = argv.indexOf(flag);
     return at === -1 ? undefined : argv[at + 1];
   };
-  const withValue = new Set(['--questions', '--corpus', '--peers', '--peer-sample', '--limit']);
+  const withValue = new Set(['--questions', '--corpus', '--peers', '--peer-sample', '--limit', '--api']);
   const positional = argv.filter((arg, i) => !arg.startsWith('--') && !(i > 0 && withValue.has(argv[i - 1]!)));
   const target = positional[0] ?? 'all';
   if (target !== 'all' && !SET_NAMES.includes(target as SetName)) {
@@ -65,6 +69,8 @@ function parseArguments(argv: readonly string[]): Options {
   if (questionsFile) options.questionsFile = questionsFile;
   const limit = value('--limit');
   if (limit) options.limit = Number(limit);
+  const api = value('--api');
+  if (api) options.api = api;
   if (options.questionsFile && options.sets.length > 1) {
     console.error('--questions cần chỉ rõ một tập (legal-retrieval hoặc procedure-routing).');
     process.exit(2);
@@ -74,6 +80,14 @@ function parseArguments(argv: readonly string[]): Options {
 
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
+  if (options.api) {
+    for (const set of options.sets) {
+      let questions = loadQuestions(set, options.questionsFile);
+      if (options.limit) questions = questions.slice(0, options.limit);
+      console.log(`Report: ${await runApiEvaluation(set, questions, options.api, TASK_FILTERS[set], options.limit !== undefined)}`);
+    }
+    return;
+  }
   const source = sharedCorpus(options.corpus);
   let started = performance.now();
   const passages: Passage[] = [];

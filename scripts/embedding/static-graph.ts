@@ -1,4 +1,4 @@
-import { OnnxDataType, encodeOnnxModel, floatTensor, int64Tensor, int8Tensor, type OnnxNode } from './onnx-writer.js';
+import { OnnxDataType, encodeOnnxModel, floatTensor, int64Tensor, int8Tensor, type OnnxNode } from '../onnx/onnx-writer.js';
 
 /**
  * The static embedding model as an ONNX graph (opset 13):

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { OnnxDataType, encodeOnnxModel, floatTensor, int64Tensor } from './onnx-writer.js';
+import { OnnxDataType, encodeOnnxModel, floatTensor, int64Tensor } from '../onnx/onnx-writer.js';
 import { gaussian, seededRandom } from './ppmi-svd.js';
 
 /**

@@ -183,7 +183,7 @@ for (const database of ['pglite', 'postgres-wire'] as const) {
 describe('HTTP conventions', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer({ env: { RATE_LIMIT_PUBLIC: '3' } });
+    server = await startTestServer({ env: { RATE_LIMIT_PUBLIC: '3', RATE_LIMIT_EXEMPT_LOOPBACK: 'false' } });
   });
   after(async () => server.close());
 
@@ -230,5 +230,20 @@ describe('HTTP conventions', () => {
     for (let index = 0; index < 4; index += 1) last = await fetch(`${server.url}/v1/khong-co`);
     await expectProblem(last!, 429, 'rate-limited');
     assert.ok(Number(last!.headers.get('retry-after')) >= 1);
+  });
+});
+
+describe('rate limits and callers on this machine', () => {
+  test('by default loopback callers (evaluations, benchmarks) are not limited', async () => {
+    const server = await startTestServer({ env: { RATE_LIMIT_PUBLIC: '2' } });
+    try {
+      for (let index = 0; index < 5; index += 1) {
+        const response = await fetch(`${server.url}/v1/khong-co`);
+        assert.equal(response.status, 404);
+        assert.equal(response.headers.get('ratelimit'), null);
+      }
+    } finally {
+      await server.close();
+    }
   });
 });

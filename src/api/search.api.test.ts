@@ -82,6 +82,23 @@ describe('search API', () => {
     assert.equal(top.document.source, '9.999001.json');
   });
 
+  test('the live index follows documents added and deleted after it was built, one document at a time', async () => {
+    const extra = path.join(folder, 'luat-thu-nghiem-bo-sung.txt');
+    fs.writeFileSync(extra, 'LUẬT\nBỔ SUNG THỬ NGHIỆM\n\nĐiều 1. Nuôi chim yến\nViệc nuôi chim yến trong khu dân cư phải được đăng ký.\n\nĐiều 2. Xử lý\nCơ sở nuôi chim yến vi phạm bị xử phạt.\n');
+    const ingest = new IngestService(server.services.database, server.services.blobs, createDocumentAnalyzer(server.services.ocr));
+    const ingested = await ingest.ingestFile(extra, folder);
+    assert.equal(ingested.status, 'done');
+    await server.services.search.refresh();
+    const found = (await (await search({ query: 'nuôi chim yến', k: 3 })).json()) as { results: SearchResult[] };
+    assert.equal(found.results[0]?.document.source, 'luat-thu-nghiem-bo-sung.txt');
+    const passagesBefore = server.services.search.stats.passages;
+    await server.services.database.query('DELETE FROM documents WHERE id = $1', [found.results[0]!.document.id]);
+    await server.services.search.refresh();
+    const gone = (await (await search({ query: 'nuôi chim yến', k: 3 })).json()) as { results: SearchResult[] };
+    assert.ok(gone.results.every((result) => result.document.source !== 'luat-thu-nghiem-bo-sung.txt'));
+    assert.ok(server.services.search.stats.passages < passagesBefore);
+  });
+
   test('filters by kind; invalid requests get a Vietnamese 400', async () => {
     const onlyProcedures = (await (await search({ query: 'đăng ký', filters: { kind: 'Thủ tục hành chính' } })).json()) as { results: SearchResult[] };
     assert.ok(onlyProcedures.results.length >= 1);
@@ -91,5 +108,33 @@ describe('search API', () => {
       assert.equal(response.status, 400, JSON.stringify(body));
       assert.match(response.headers.get('content-type') ?? '', /problem\+json/);
     }
+  });
+});
+
+describe('search API with the dense leg (pgvector HNSW)', () => {
+  let server: TestServer;
+  let folder: string;
+  before(async () => {
+    server = await startTestServer({ env: { SEARCH_DENSE_WEIGHT: '1' } });
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-dense-'));
+    fs.writeFileSync(path.join(folder, '9.999001.json'), JSON.stringify(procedure));
+    const ingest = new IngestService(server.services.database, server.services.blobs, createDocumentAnalyzer(server.services.ocr, server.services.embedding));
+    for (const entry of IngestService.listFiles([folder])) assert.equal((await ingest.ingestFile(entry.file, entry.root)).status, 'done');
+  });
+  after(async () => {
+    await server.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('creates the HNSW index of the model and answers with fused rankings', async () => {
+    const response = await fetch(`${server.url}/v1/search`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'lệ phí nuôi ong', k: 3 }) });
+    assert.equal(response.status, 200);
+    const { results } = (await response.json()) as { results: SearchResult[] };
+    assert.equal(results[0]?.procedure?.code, '9.999001');
+    const embedding = server.services.embedding!;
+    const { ChunkEmbeddingRepository } = await import('../db/index.js');
+    const vectors = new ChunkEmbeddingRepository(server.services.database);
+    assert.equal(await vectors.hasIndex(embedding.modelId, embedding.dimensions), true);
+    assert.ok((await vectors.count(embedding.modelId)) > 0);
   });
 });

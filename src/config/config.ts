@@ -40,6 +40,8 @@ export const environmentSchema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_PUBLIC: z.coerce.number().int().positive().default(60),
   RATE_LIMIT_AUTHENTICATED: z.coerce.number().int().positive().default(600),
+  /** Callers on this machine (operators' tools, evaluations, benchmarks) are not rate-limited. */
+  RATE_LIMIT_EXEMPT_LOOPBACK: booleanFromEnv.default(true),
   TRUST_PROXY: z.string().default('loopback'),
   AUTH_ISSUER: z.string().min(1).default('tro-ly-so'),
   AUTH_AUDIENCE: z.string().min(1).default('tro-ly-so-api'),
@@ -49,6 +51,8 @@ export const environmentSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
   /** Embedding model: empty = the manifest default in MODELS_DIR, `none` = no dense vectors, or a model name/folder. */
   EMBEDDING_MODEL: z.string().default(''),
+  /** Weight of the dense (pgvector HNSW) ranking fused with the lexical one; 0 = lexical only (measured best with the bundled model). */
+  SEARCH_DENSE_WEIGHT: z.coerce.number().min(0).max(10).default(0),
   MODELS_DIR: optionalString,
   LLM_BASE_URL: optionalUrl,
   LLM_MODEL: optionalString,
@@ -62,10 +66,11 @@ export interface AppConfig {
   http: { host: string; port: number; trustProxy: string; maxJsonBodyBytes: number; maxUploadBytes: number };
   paths: { dataDir: string; sharedDir: string; blobDir: string; modelsDir: string };
   embedding: { model: string };
+  search: { denseWeight: number };
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
   queue: { kind: 'database' } | { kind: 'bullmq'; redisUrl: string };
   workers: { inProcess: boolean; concurrency: number; leaseSeconds: number; maxAttempts: number };
-  rateLimit: { windowSeconds: number; publicPerWindow: number; authenticatedPerWindow: number; redisUrl?: string };
+  rateLimit: { windowSeconds: number; publicPerWindow: number; authenticatedPerWindow: number; exemptLoopback: boolean; redisUrl?: string };
   auth: {
     issuer: string;
     audience: string;
@@ -115,6 +120,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       modelsDir: path.resolve(env.MODELS_DIR ?? path.join(projectRoot, 'models')),
     },
     embedding: { model: env.EMBEDDING_MODEL },
+    search: { denseWeight: env.SEARCH_DENSE_WEIGHT },
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
@@ -129,6 +135,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
       publicPerWindow: env.RATE_LIMIT_PUBLIC,
       authenticatedPerWindow: env.RATE_LIMIT_AUTHENTICATED,
+      exemptLoopback: env.RATE_LIMIT_EXEMPT_LOOPBACK,
       ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     },
     auth: {

@@ -1,14 +1,26 @@
-import type { IndexVersion, PassageRepository } from '../db/repositories/index.js';
+import type { ChunkEmbeddingRepository, IndexVersion, PassageRepository } from '../db/repositories/index.js';
 import type { Logger } from '../logging/index.js';
+import type { EmbeddingModel } from '../providers/embedding/index.js';
 import { databaseCorpus } from './database.source.js';
-import type { SearchResult } from './passage.types.js';
+import type { Passage, SearchResult } from './passage.types.js';
 import { SearchService, type SearchOptions } from './search.service.js';
 
+/** Optional dense leg: query vectors from the embedding model, neighbours from pgvector (HNSW). */
+export interface DenseLeg {
+  model: EmbeddingModel;
+  vectors: ChunkEmbeddingRepository;
+  /** RRF weight of the dense ranking (lexical = 1); 0 = off. */
+  weight: number;
+  /** Neighbours fetched per query. */
+  candidates?: number;
+}
+
 /**
- * The search index of a running process: built in memory from the database, and rebuilt in the
- * background when documents change (checked at most every `checkIntervalMs`; searches keep using
- * the previous index until the new one is ready). Every API process holds its own copy, so API
- * processes scale out without coordination; the database stays the source of truth.
+ * The search index of a running process: built in memory from the database, then kept up to
+ * date one document at a time (documents processed, re-ingested or deleted since the last check,
+ * at most every `checkIntervalMs`); searches keep using the index while it is updated. Every API
+ * process holds its own copy, so API processes scale out without coordination; the database
+ * stays the source of truth.
  */
 export class LiveSearchIndex {
   private service: SearchService | undefined;
@@ -20,36 +32,77 @@ export class LiveSearchIndex {
     private readonly passages: PassageRepository,
     private readonly logger: Pick<Logger, 'info' | 'warn'>,
     private readonly checkIntervalMs = 2000,
+    private readonly dense?: DenseLeg,
   ) {}
 
   /** Searches the current index; the first call waits for the initial build. */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
     if (!this.service) await this.refresh();
     else void this.refreshIfStale();
-    return this.service!.search(query, options);
+    const dense = this.dense && this.dense.weight > 0 ? await this.denseHits(query) : undefined;
+    return this.service!.search(query, dense ? { ...options, dense } : options);
   }
 
   get stats() {
     return { passages: this.service?.size ?? 0, documents: this.version?.documents ?? 0, builtFor: this.version?.lastChange ?? null };
   }
 
-  /** Rebuilds when the database changed since the last build. */
+  /** Brings the index up to date with the database (first call: full build). */
   async refresh(): Promise<void> {
     this.building ??= (async () => {
       try {
         const version = await this.passages.version();
         if (this.service && this.version && version.documents === this.version.documents && version.lastChange === this.version.lastChange) return;
         const started = performance.now();
-        const service = await SearchService.fromSource(databaseCorpus(this.passages));
-        this.service = service;
+        if (this.service && this.version) {
+          const changed = await this.update(this.service, this.version);
+          this.logger.info({ changed, documents: version.documents, ms: Math.round(performance.now() - started) }, 'search index updated');
+        } else {
+          if (this.dense && this.dense.weight > 0) await this.dense.vectors.ensureIndex(this.dense.model.modelId, this.dense.model.dimensions);
+          this.service = await SearchService.fromSource(databaseCorpus(this.passages));
+          this.logger.info({ passages: this.service.size, documents: version.documents, ms: Math.round(performance.now() - started) }, 'search index built');
+        }
         this.version = version;
-        this.logger.info({ passages: service.size, documents: version.documents, ms: Math.round(performance.now() - started) }, 'search index built');
       } finally {
         this.building = undefined;
         this.lastCheck = Date.now();
       }
     })();
     return this.building;
+  }
+
+  /** Re-reads documents changed since `since` and drops deleted ones; returns how many changed. */
+  private async update(service: SearchService, since: IndexVersion): Promise<number> {
+    const done = new Set(await this.passages.doneDocumentIds());
+    const changed = since.lastChange ? await this.passages.documentsChangedSince(since.lastChange) : [...done];
+    let count = 0;
+    for (const documentId of service.documentIds()) {
+      if (!done.has(documentId)) {
+        service.removeDocument(documentId);
+        count += 1;
+      }
+    }
+    for (const documentId of changed) {
+      const passages: Passage[] = [];
+      for await (const passage of databaseCorpus(this.passages, documentId).passages()) passages.push(passage);
+      service.upsertDocument(documentId, passages);
+      count += 1;
+    }
+    return count;
+  }
+
+  private async denseHits(query: string): Promise<{ hits: Array<{ passageId: string }>; weight: number } | undefined> {
+    const dense = this.dense!;
+    try {
+      const [vector] = await dense.model.embed([query], { kind: 'query' });
+      if (!vector) return undefined;
+      const hits = await dense.vectors.nearest(dense.model.modelId, vector, dense.candidates ?? 50);
+      return { hits: hits.map((hit) => ({ passageId: hit.chunkId })), weight: dense.weight };
+    } catch (error) {
+      // the lexical ranking alone still answers
+      this.logger.warn({ err: error }, 'dense search failed');
+      return undefined;
+    }
   }
 
   private async refreshIfStale(): Promise<void> {

@@ -38,6 +38,12 @@ export interface RetrievalConfig {
     articleTitle: number;
     /** Weight of the share of the article heading the question covers; 0 = off. */
     heading: number;
+    /**
+     * Added to a candidate's score by document kind. The province's own procedures (quy trình
+     * nội bộ) are what its one-stop offices apply, so when one and a national record of the
+     * same procedure match a question about equally, the province's comes first.
+     */
+    kindBoost: Readonly<Record<string, number>>;
   };
 }
 
@@ -67,5 +73,5 @@ export const DEFAULT_RETRIEVAL_CONFIG: RetrievalConfig = {
   },
   grouping: { alpha: 0 },
   feedback: null,
-  rerank: { depth: 30, title: 0.3, localTitle: 0.2, articleTitle: 0.2, heading: 0.2 },
+  rerank: { depth: 30, title: 0.3, localTitle: 0.2, articleTitle: 0.2, heading: 0.2, kindBoost: { 'Quy trình nội bộ': 0.3 } },
 };

@@ -122,6 +122,21 @@ describe('SearchService', () => {
     assert.equal(search.size, PASSAGES.length - 2);
   });
 
+  it('fuses dense neighbours by reciprocal rank: a strong dense leg lifts its unit, filters still apply', async () => {
+    const search = await service();
+    const query = 'đăng ký khai sinh cần giấy tờ gì';
+    const lexical = search.search(query, { k: 5 });
+    const last = lexical.at(-1)!;
+    const lastPassage = PASSAGES.find((passage) => passage.document.id === last.document.id && passage.citation.article === last.citation.article)!;
+    assert.notEqual(lexical[0]!.document.id, last.document.id);
+    const lifted = search.search(query, { k: 5, dense: { hits: [{ passageId: lastPassage.id }], weight: 3 } });
+    assert.equal(lifted[0]!.document.id, last.document.id);
+    assert.deepEqual(search.search(query, { k: 5, dense: { hits: [{ passageId: lastPassage.id }], weight: 0 } }).map((result) => result.document.id), lexical.map((result) => result.document.id));
+    // a dense hit outside the filter, or unknown to the index, changes nothing but the scores' scale
+    const filtered = search.search(query, { k: 5, filters: { kind: 'Luật' }, dense: { hits: [{ passageId: 'procedures/khai-sinh.doc#0' }, { passageId: 'không-có' }], weight: 3 } });
+    assert.ok(filtered.every((result) => result.document.kind === 'Luật'));
+  });
+
   it('keeps common words when the question has nothing else', async () => {
     const search = await service();
     assert.ok(search.search('đăng ký', { k: 5 }).length > 0);

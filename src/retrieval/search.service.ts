@@ -20,7 +20,15 @@ export interface SearchOptions {
   /** Number of results (grouped units), default 10, at most 50. */
   k?: number;
   filters?: SearchFilters;
+  /**
+   * Nearest passages by vector similarity (pgvector), best first, fused with the lexical ranking
+   * by reciprocal rank fusion at the unit level with this weight (lexical weight 1).
+   */
+  dense?: { hits: ReadonlyArray<{ passageId: string }>; weight: number };
 }
+
+/** RRF constant (Cormack et al.): ranks beyond a few dozen contribute almost equally. */
+const RRF_K = 60;
 
 interface Entry {
   passage: Passage;
@@ -193,8 +201,39 @@ export class SearchService {
       terms = this.expandWithFeedback(terms, groups.slice(0, feedback.documents));
       groups = this.rankGroups(terms, filter, Math.max(k, this.config.rerank.depth));
     }
-    if (Object.entries(this.config.rerank).some(([key, value]) => key !== 'depth' && value > 0)) groups = this.rerank(query, groups);
+    if (rerankEnabled(this.config.rerank)) groups = this.rerank(query, groups);
+    if (options.dense && options.dense.weight > 0 && options.dense.hits.length > 0) groups = this.fuseDense(groups, options.dense, filter);
     return groups.slice(0, k).map(({ doc, score }) => toResult(this.index.meta(doc).passage, score));
+  }
+
+  /** Document ids currently indexed. */
+  documentIds(): string[] {
+    return [...this.state.byDocument.keys()];
+  }
+
+  /** Reciprocal rank fusion of the (re-ranked) lexical units with the units of the dense hits. */
+  private fuseDense(
+    groups: Array<{ doc: number; score: number }>,
+    dense: NonNullable<SearchOptions['dense']>,
+    filter: ReturnType<typeof compileFilters<Entry>>,
+  ): Array<{ doc: number; score: number }> {
+    const fused = new Map<number, { doc: number; score: number }>();
+    groups.forEach(({ doc }, rank) => fused.set(this.state.docGroup[doc]!, { doc, score: 1 / (RRF_K + rank + 1) }));
+    let rank = 0;
+    const seen = new Set<number>();
+    for (const { passageId } of dense.hits) {
+      const doc = this.index.docOf(passageId);
+      if (doc === undefined) continue;
+      if (filter && !filter.test(this.index.meta(doc))) continue;
+      const group = this.state.docGroup[doc]!;
+      if (seen.has(group)) continue;
+      seen.add(group);
+      rank += 1;
+      const entry = fused.get(group) ?? { doc, score: 0 };
+      entry.score += dense.weight / (RRF_K + rank);
+      fused.set(group, entry);
+    }
+    return [...fused.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
   /** Groups (best passage doc, group score), best first. */
@@ -269,7 +308,7 @@ export class SearchService {
    */
   private rerank(query: string, groups: Array<{ doc: number; score: number }>): Array<{ doc: number; score: number }> {
     if (groups.length === 0) return groups;
-    const { title, heading, articleTitle, localTitle } = this.config.rerank;
+    const { title, heading, articleTitle, localTitle, kindBoost } = this.config.rerank;
     const prepared = this.prepareQuery(query);
     const queryTerms = new Set([prepared.text, ...prepared.expansions].flatMap((text) => labelTerms(text, this.config.tokenizer)));
     const top = groups[0]!.score || 1;
@@ -278,14 +317,20 @@ export class SearchService {
       .map(({ doc, score }, i) => {
         const passage = this.index.meta(doc).passage;
         const features = this.state.labels.features(queryTerms, passage.document.id, groupKey(passage));
+        const prior = passage.document.kind ? (kindBoost[passage.document.kind] ?? 0) : 0;
         if (passage.citation.article !== null) {
           // A law article: its heading names the unit; the law title is shared by all its articles.
-          return { doc, score: score / top + articleTitle * features.title + heading * features.heading };
+          return { doc, score: score / top + articleTitle * features.title + heading * features.heading + prior };
         }
-        return { doc, score: score / top + title * features.title + (local ? localTitle * local[i]! : 0) };
+        return { doc, score: score / top + title * features.title + (local ? localTitle * local[i]! : 0) + prior };
       })
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
+}
+
+function rerankEnabled(rerank: RetrievalConfig['rerank']): boolean {
+  const { title, localTitle, articleTitle, heading, kindBoost } = rerank;
+  return title > 0 || localTitle > 0 || articleTitle > 0 || heading > 0 || Object.values(kindBoost).some((boost) => boost !== 0);
 }
 
 /**

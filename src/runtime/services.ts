@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ClientService, loadOrCreateSigningKeys, TokenService } from '../auth/index.js';
 import { AuditService } from '../audit/index.js';
 import type { AppConfig } from '../config/index.js';
-import { ApiClientRepository, AuditRepository, PassageRepository, openDatabase, type Database } from '../db/index.js';
+import { ApiClientRepository, AuditRepository, ChunkEmbeddingRepository, PassageRepository, openDatabase, type Database } from '../db/index.js';
 import { LiveSearchIndex } from '../retrieval/live-index.js';
 import { DocumentService } from '../documents/document.service.js';
 import type { Logger } from '../logging/index.js';
@@ -67,7 +67,12 @@ export async function createServices(config: AppConfig, logger: Logger, options:
       dossiers: new DossierService(database, blobs, queue, new CanvasPageImageRenderer()),
       prechecker: createDossierPrechecker({ ocr, modelsDir: config.paths.modelsDir }),
       ocr,
-      search: new LiveSearchIndex(new PassageRepository(database), logger),
+      search: new LiveSearchIndex(
+        new PassageRepository(database),
+        logger,
+        2000,
+        embedding && config.search.denseWeight > 0 ? { model: embedding, vectors: new ChunkEmbeddingRepository(database), weight: config.search.denseWeight } : undefined,
+      ),
       embedding,
       close: async () => {
         await embedding?.close().catch(() => undefined);

@@ -23,8 +23,8 @@ function matchingSegments(requirement: Requirement, segments: readonly AnalysedS
   const kinds = new Set<DocumentKind>(requirement.kinds);
   return segments.filter((segment) => {
     const kind = segment.segment.kind;
-    // the document to be certified can be any paper that is not the request form itself
-    if (kinds.has('ban_can_chung_thuc')) return kind !== 'to_khai';
+    // the document to be certified can be any paper except the request form and the requester's own ID card
+    if (kinds.has('ban_can_chung_thuc')) return kind !== 'to_khai' && kind !== 'can_cuoc';
     return kinds.has(kind);
   });
 }
@@ -103,7 +103,10 @@ export function checkCompleteness(procedure: ProcedureRecord, segments: readonly
   const common = requirements.filter((requirement) => !requirement.caseName);
   const form = requirements.find((requirement) => requirement.caseName && requirement.status === 'required' && requirement.kinds.includes('to_khai'));
   let best: (CompletenessOutcome & { score: number }) | undefined;
-  for (const caseName of cases) {
+  // a case whose every item is data the agency looks up itself cannot be verified from the papers:
+  // it is considered only when no case with papers to check exists (conservative: never accept on a guess)
+  const verifiable = cases.filter((caseName) => requirements.some((requirement) => requirement.caseName === caseName && requirement.status === 'required' && !requirement.kinds.includes('to_khai')));
+  for (const caseName of verifiable.length > 0 ? verifiable : cases) {
     const inCase = requirements.filter((requirement) => requirement.caseName === caseName);
     const set = [...common, ...inCase];
     if (form && !inCase.some((requirement) => requirement.kinds.includes('to_khai'))) set.push(form);

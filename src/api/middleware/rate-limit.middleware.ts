@@ -9,6 +9,12 @@ export interface RateLimitOptions {
   windowSeconds: number;
   publicPerWindow: number;
   authenticatedPerWindow: number;
+  /**
+   * Requests from the loopback address skip the limits. Behind a reverse proxy on the same host
+   * the proxy must send X-Forwarded-For (TRUST_PROXY covers loopback by default), otherwise every
+   * caller would look local.
+   */
+  exemptLoopback?: boolean;
   /** With several API processes the counters must be shared: Redis. */
   redisUrl?: string;
 }
@@ -36,6 +42,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     windowMs: options.windowSeconds * 1000,
     limit: (request) => (request.principal ? options.authenticatedPerWindow : options.publicPerWindow),
     keyGenerator: (request) => (request.principal ? `sub:${request.principal.subject}` : `ip:${ipKeyGenerator(request.ip ?? 'unknown')}`),
+    skip: (request) => options.exemptLoopback === true && isLoopback(request.ip),
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     ...(store ? { store } : {}),
@@ -58,4 +65,9 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     },
   });
   return { middleware, close: async () => void (await redis?.quit().catch(() => undefined)) };
+}
+
+function isLoopback(ip: string | undefined): boolean {
+  if (!ip) return false;
+  return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
 }

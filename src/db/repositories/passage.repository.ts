@@ -60,4 +60,16 @@ export class PassageRepository {
     const row = rows[0]!;
     return { documents: row.documents, lastChange: row.lastChange === null ? null : new Date(row.lastChange).toISOString() };
   }
+
+  /** Ids of the documents whose chunks are searchable. */
+  async doneDocumentIds(): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(`SELECT id FROM documents WHERE status = 'done'`);
+    return rows.map((row) => row.id);
+  }
+
+  /** Searchable documents processed (or re-processed) at or after the given time. */
+  async documentsChangedSince(since: string): Promise<string[]> {
+    const rows = await this.db.query<{ id: string }>(`SELECT id FROM documents WHERE status = 'done' AND updated_at >= $1::timestamptz`, [since]);
+    return rows.map((row) => row.id);
+  }
 }

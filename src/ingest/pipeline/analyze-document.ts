@@ -103,7 +103,8 @@ function procedureAnalysis(loaded: LoadedDocument, procedure: ProcedureRecord, h
     loaded,
     structure: 'procedure',
     metadata: {
-      kind: 'Thủ tục hành chính',
+      // the province's internal procedures (quy trình nội bộ) are told apart from national records
+      kind: procedure.source === 'provincial' ? 'Quy trình nội bộ' : 'Thủ tục hành chính',
       title: hints.title ?? procedure.name,
       number: procedure.code,
       ...((procedure.agency ?? procedure.issuer) ? { issuer: procedure.agency ?? procedure.issuer } : {}),

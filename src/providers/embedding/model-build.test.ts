@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import ort from 'onnxruntime-node';
-import { encodeVarint, ProtoWriter } from '../../../scripts/embedding/onnx-writer.js';
+import { encodeVarint, ProtoWriter } from '../../../scripts/onnx/onnx-writer.js';
 import { gaussian, orthonormalizeColumns, ppmi, randomizedSvd, seededRandom, symmetricEigen } from '../../../scripts/embedding/ppmi-svd.js';
 import { buildStaticEmbeddingOnnx, quantizeRows } from '../../../scripts/embedding/static-graph.js';
 

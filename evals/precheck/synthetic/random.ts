@@ -1,0 +1,28 @@
+/** Seeded pseudo-random numbers (mulberry32): the same seed gives the same people and documents. */
+export class Random {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+  digits(count: number): string {
+    let out = '';
+    for (let index = 0; index < count; index += 1) out += String(this.int(0, 9));
+    return out;
+  }
+}
