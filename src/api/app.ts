@@ -8,6 +8,7 @@ import { authenticate, type ClientService, type TokenService } from '../auth/ind
 import type { AuditService } from '../audit/index.js';
 import type { Database } from '../db/index.js';
 import type { DocumentService } from '../documents/document.service.js';
+import type { DossierService } from '../dossiers/index.js';
 import type { Logger } from '../logging/index.js';
 import type { JobQueue } from '../queue/job.types.js';
 import { errorHandler, notFoundHandler } from './middleware/problem.middleware.js';
@@ -16,6 +17,7 @@ import { requestId } from './middleware/request-id.middleware.js';
 import { buildOpenApiDocument } from './openapi/openapi.document.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
+import { dossierRoutes } from './routes/dossiers.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import type { LiveSearchIndex } from '../retrieval/live-index.js';
@@ -31,6 +33,7 @@ export interface AppDependencies {
   clients: ClientService;
   audit: AuditService;
   documents: DocumentService;
+  dossiers: DossierService;
   search: LiveSearchIndex;
   http: { trustProxy: string; maxJsonBodyBytes: number; maxUploadBytes: number };
   rateLimit: RateLimitOptions;
@@ -85,6 +88,7 @@ export function createApp(deps: AppDependencies): { app: Express; rateLimiter: R
   app.use(authRoutes({ clients: deps.clients, tokens: deps.tokens }));
   app.use(searchRoutes({ search: deps.search }));
   app.use(documentRoutes({ documents: deps.documents, audit: deps.audit, maxUploadBytes: deps.http.maxUploadBytes }));
+  app.use(dossierRoutes({ dossiers: deps.dossiers, audit: deps.audit, maxUploadBytes: deps.http.maxUploadBytes }));
 
   const webRoot = deps.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -4,6 +4,7 @@ import { embedInBatches, type EmbeddingModel } from '../providers/embedding/inde
 import type { JobHandlers } from '../queue/job.types.js';
 import type { Services } from '../runtime/services.js';
 import { documentProcessHandler, type DocumentAnalyzer } from './document-process.job.js';
+import { dossierPrecheckHandler } from './dossier-precheck.job.js';
 
 export type { DocumentAnalyzer } from './document-process.job.js';
 
@@ -22,11 +23,12 @@ export function createDocumentAnalyzer(ocr: OcrEngine, embedding?: EmbeddingMode
 
 /** The handler of every job; a missing one is a compile error (`JobHandlers` is exhaustive). */
 export function createJobHandlers(
-  services: Pick<Services, 'database' | 'blobs' | 'logger' | 'ocr' | 'embedding'>,
+  services: Pick<Services, 'database' | 'blobs' | 'logger' | 'ocr' | 'embedding' | 'prechecker'>,
   options: { analyze?: DocumentAnalyzer } = {},
 ): JobHandlers {
   return {
     'document.process': documentProcessHandler({ ...services, analyze: options.analyze ?? createDocumentAnalyzer(services.ocr, services.embedding) }),
+    'dossier.precheck': dossierPrecheckHandler(services),
     'system.echo': async ({ key, sleepMs }, context) => {
       if (sleepMs) await new Promise((resolve) => setTimeout(resolve, sleepMs));
       return { status: 'success', result: { key, attempt: context.attempt } };

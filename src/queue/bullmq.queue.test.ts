@@ -23,6 +23,7 @@ test('a worker that loses its lock aborts the handler', async () => {
   let aborted = false;
   const worker = queue.startWorker({
     'document.process': async () => ({ status: 'skipped', reason: 'unused' }),
+    'dossier.precheck': async () => ({ status: 'skipped', reason: 'unused' }),
     'system.echo': (_data, context) =>
       new Promise((_, reject) =>
         context.signal.addEventListener('abort', () => {

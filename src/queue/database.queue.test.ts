@@ -12,6 +12,7 @@ import { testDatabaseFactories, type TestDatabase } from '../testing/databases.j
 function hangingHandlers(aborted: Set<string>): JobHandlers {
   return {
     'document.process': async () => ({ status: 'skipped', reason: 'unused' }),
+    'dossier.precheck': async () => ({ status: 'skipped', reason: 'unused' }),
     'system.echo': (data, context) =>
       new Promise((_, reject) => {
         context.signal.addEventListener('abort', () => {

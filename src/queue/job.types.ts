@@ -5,6 +5,8 @@
 export type JobItem =
   /** Extract and index an uploaded or ingested document. */
   | { name: 'document.process'; data: { documentId: string } }
+  /** Pre-check a submitted dossier (classification, extraction, checks, recommendation). */
+  | { name: 'dossier.precheck'; data: { dossierId: string } }
   /** Used by the queue contract tests and the health check; does nothing but record it ran. */
   | { name: 'system.echo'; data: { key: string; sleepMs?: number; failTimes?: number } };
 

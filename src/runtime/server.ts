@@ -28,6 +28,7 @@ export async function startServer(
     clients: services.clients,
     audit: services.audit,
     documents: services.documents,
+    dossiers: services.dossiers,
     search: services.search,
     http: config.http,
     rateLimit: config.rateLimit,

@@ -11,6 +11,8 @@ import type { JobQueue } from '../queue/job.types.js';
 import { FileBlobStore, type BlobStore } from '../storage/index.js';
 import { createOcrEngine, type OcrEngine } from '../providers/ocr/index.js';
 import { createEmbeddingModel, type EmbeddingModel } from '../providers/embedding/index.js';
+import { CanvasPageImageRenderer, DossierService } from '../dossiers/index.js';
+import { createDossierPrechecker, type DossierPrechecker } from '../agents/precheck/index.js';
 
 /**
  * Everything a process needs, built once from the configuration: the API server, the worker
@@ -26,6 +28,9 @@ export interface Services {
   clients: ClientService;
   audit: AuditService;
   documents: DocumentService;
+  dossiers: DossierService;
+  /** The dossier pre-check engine (loads its classifier on first use), shared by all jobs. */
+  prechecker: DossierPrechecker;
   /** Tesseract workers start on first use and are shared by all jobs of the process. */
   ocr: OcrEngine;
   /** In-memory search index over the database's chunks, rebuilt when documents change. */
@@ -59,6 +64,8 @@ export async function createServices(config: AppConfig, logger: Logger, options:
       clients: new ClientService(new ApiClientRepository(database), tokens),
       audit: new AuditService(new AuditRepository(database)),
       documents: new DocumentService(database, blobs, queue),
+      dossiers: new DossierService(database, blobs, queue, new CanvasPageImageRenderer()),
+      prechecker: createDossierPrechecker({ ocr, modelsDir: config.paths.modelsDir }),
       ocr,
       search: new LiveSearchIndex(
         new PassageRepository(database),

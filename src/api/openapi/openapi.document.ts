@@ -1,6 +1,7 @@
 import { createDocument } from 'zod-openapi';
 import { authPaths } from '../routes/auth.routes.js';
 import { documentPaths } from '../routes/documents.routes.js';
+import { dossierPaths } from '../routes/dossiers.routes.js';
 import { healthPaths } from '../routes/health.routes.js';
 import { searchPaths } from '../routes/search.routes.js';
 
@@ -25,6 +26,7 @@ export function buildOpenApiDocument() {
       { name: 'Xác thực', description: 'Cấp và kiểm tra mã truy cập' },
       { name: 'Tra cứu', description: 'Tìm điều luật và thủ tục hành chính kèm trích dẫn' },
       { name: 'Tài liệu', description: 'Tải lên, theo dõi xử lý, tải về và xóa tài liệu' },
+      { name: 'Hồ sơ', description: 'Nộp hồ sơ thủ tục hành chính, kiểm tra sơ bộ, quyết định của cán bộ tiếp nhận' },
       { name: 'Quản trị', description: 'Quản lý ứng dụng được phép gọi API' },
     ],
     components: {
@@ -49,6 +51,6 @@ export function buildOpenApiDocument() {
         },
       },
     },
-    paths: { ...healthPaths, ...authPaths, ...searchPaths, ...documentPaths },
+    paths: { ...healthPaths, ...authPaths, ...searchPaths, ...documentPaths, ...dossierPaths },
   });
 }

@@ -66,6 +66,7 @@ export class DocumentRepository {
       `DELETE FROM blobs WHERE sha256 = $1
          AND NOT EXISTS (SELECT 1 FROM documents WHERE sha256 = $1)
          AND NOT EXISTS (SELECT 1 FROM document_versions WHERE sha256 = $1)
+         AND NOT EXISTS (SELECT 1 FROM dossier_files WHERE sha256 = $1)
        RETURNING sha256`,
       [sha256],
     );

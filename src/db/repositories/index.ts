@@ -10,3 +10,5 @@ export { PassageRepository } from './passage.repository.js';
 export type { PassageRow, IndexVersion } from './passage.repository.js';
 export { ChunkEmbeddingRepository } from './chunk-embedding.repository.js';
 export type { VectorHit } from './chunk-embedding.repository.js';
+export { DossierRepository, DOSSIER_STATUSES } from './dossier.repository.js';
+export type { DossierRow, DossierFileRow, DossierDecisionRow, DossierCorrectionRow, DossierStatus, DossierDecisionKind, DossierVisibility, ProcedureByCode } from './dossier.repository.js';

@@ -79,6 +79,7 @@ export function crashBullmqQueue(redisUrl: string, queueName: string): BullmqJob
 export function crashHandlers(log: CrashEventLog, mode: 'hang' | 'complete'): JobHandlers {
   return {
     'document.process': async () => ({ status: 'skipped', reason: 'unused in the crash test' }),
+    'dossier.precheck': async () => ({ status: 'skipped', reason: 'unused in the crash test' }),
     'system.echo': async (data, context) => {
       await log.record({ key: data.key, event: 'started', attempt: context.attempt, pid: process.pid });
       if (mode === 'hang') await new Promise(() => undefined);

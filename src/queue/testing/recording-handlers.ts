@@ -37,6 +37,9 @@ export class JobRecorder {
       'document.process': async () => {
         throw new PermanentJobError('document.process is not part of the queue tests');
       },
+      'dossier.precheck': async () => {
+        throw new PermanentJobError('dossier.precheck is not part of the queue tests');
+      },
       'system.echo': async (data, context) => this.echo(data, context),
     };
   }

@@ -40,7 +40,7 @@ export const sections: readonly SiteSection[] = [
     title: 'Kiểm tra hồ sơ',
     summary:
       'Đối chiếu thành phần hồ sơ với quy định của thủ tục, chỉ ra giấy tờ còn thiếu và gợi ý điền tờ khai.',
-    available: false,
+    available: true,
   },
   {
     id: 'lanh-dao',
