@@ -11,9 +11,15 @@
  *  - LangChain.js `BM25Retriever` (@langchain/community): it re-scores every document with
  *    regular expressions on each query (seconds per query at this size), so it has no
  *    filters; it is built over the passages a task searches and run on a sample.
+ *  - LangChain.js `MemoryVectorStore` (@langchain/classic) with our embedding model behind
+ *    LangChain's `Embeddings` interface: the dense-only retrieval a LangChain team would start
+ *    from, on the same vectors as our (optional) dense leg.
  */
 import { BM25Retriever } from '@langchain/community/retrievers/bm25';
+import { MemoryVectorStore } from '@langchain/classic/vectorstores/memory';
 import { Document } from '@langchain/core/documents';
+import { Embeddings } from '@langchain/core/embeddings';
+import { embedInBatches, type EmbeddingModel } from '../../src/providers/embedding/index.js';
 import { create, insertMultiple, search as oramaSearch, type AnyOrama } from '@orama/orama';
 import MiniSearch from 'minisearch';
 import type { Passage, SearchResult } from '../../src/retrieval/index.js';
@@ -122,6 +128,42 @@ export function langChainPeer(passages: readonly Passage[]): { retriever: (optio
           const documents = await engine.invoke(query);
           return collapseToUnits(
             documents.map((document, rank) => toResult(subset[(document.metadata as { index: number }).index]!, PASSAGE_DEPTH - rank)),
+            k,
+          );
+        },
+      };
+    },
+  };
+}
+
+/** Our embedding model as LangChain `Embeddings`. */
+class ProjectEmbeddings extends Embeddings {
+  constructor(private readonly model: EmbeddingModel) {
+    super({});
+  }
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    return (await embedInBatches(this.model, texts, { kind: 'passage' })).map((vector) => Array.from(vector));
+  }
+  async embedQuery(text: string): Promise<number[]> {
+    const [vector] = await this.model.embed([text], { kind: 'query' });
+    return Array.from(vector!);
+  }
+}
+
+export function langChainVectorPeer(passages: readonly Passage[], model: EmbeddingModel): { retriever: (options: PeerOptions) => Promise<Retriever> } {
+  return {
+    retriever: async ({ kinds }) => {
+      const subset = kinds ? passages.filter((passage) => kinds.includes(passage.document.kind)) : passages;
+      const store = await MemoryVectorStore.fromDocuments(
+        subset.map((passage, index) => new Document({ pageContent: passage.text, metadata: { index } })),
+        new ProjectEmbeddings(model),
+      );
+      return {
+        name: `LangChain MemoryVectorStore (${model.modelId})`,
+        search: async (query, k) => {
+          const hits = await store.similaritySearchWithScore(query, PASSAGE_DEPTH);
+          return collapseToUnits(
+            hits.map(([document, score]) => toResult(subset[(document.metadata as { index: number }).index]!, score)),
             k,
           );
         },

@@ -5,7 +5,7 @@
  *   npm run eval -- legal-retrieval | procedure-routing | all
  *     [--questions FILE]              other questions in the dev-set format (held-out sets)
  *     [--corpus laws,provincial,national]   what is indexed (default: the whole shared corpus)
- *     [--peers minisearch,orama,langchain | none]   (default: all three)
+ *     [--peers minisearch,orama,langchain,langchain-vector | none]   (default: all four)
  *     [--peer-sample N]               peers answer every N-th question (default 3; LangChain
  *                                     re-scores every passage per query, so it answers every
  *                                     max(N, 20)-th); our figures are also given on that sample
@@ -17,13 +17,16 @@
  * Writes evals/reports/<set>.json and .md (figures and question ids only, no corpus text).
  */
 import os from 'node:os';
+import path from 'node:path';
 import { DEFAULT_RETRIEVAL_CONFIG, SearchService, type Passage, type SearchFilters } from '../../src/retrieval/index.js';
 import { runAblation, type AblationRow } from './ablation.js';
 import { runApiEvaluation } from './api-eval.js';
 import { loadQuestions, SET_NAMES, type SetName } from './datasets.js';
 import { evaluate, type EvalOutcome, type Retriever } from './evaluate.js';
 import { summarize } from './metrics.js';
-import { langChainPeer, miniSearchPeer, oramaPeer } from './peers.js';
+import { createEmbeddingModel } from '../../src/providers/embedding/index.js';
+import { langChainPeer, langChainVectorPeer, miniSearchPeer, oramaPeer } from './peers.js';
+import { REPO_ROOT } from './shared-corpus.source.js';
 import { writeSetReport, type PeerRow, type SetReport } from './report.js';
 import { sharedCorpus, type SharedCorpusOptions } from './shared-corpus.source.js';
 
@@ -61,7 +64,7 @@ function parseArguments(argv: readonly string[]): Options {
   const options: Options = {
     sets: target === 'all' ? [...SET_NAMES] : [target as SetName],
     corpus: corpus ? { laws: corpus.includes('laws'), provincial: corpus.includes('provincial'), national: corpus.includes('national') } : {},
-    peers: peers === undefined ? ['minisearch', 'orama', 'langchain'] : peers === 'none' ? [] : peers.split(','),
+    peers: peers === undefined ? ['minisearch', 'orama', 'langchain', 'langchain-vector'] : peers === 'none' ? [] : peers.split(','),
     peerSample: Math.max(1, Number(value('--peer-sample') ?? 3)),
     ablation: argv.includes('--ablation'),
   };
@@ -102,7 +105,7 @@ async function main(): Promise<void> {
   const buildSeconds = (performance.now() - started) / 1000;
   console.log(`Our index: ${buildSeconds.toFixed(1)} s, ${(service.indexBytes / 1e6).toFixed(0)} MB postings, ${service.vocabularySize} terms`);
 
-  const peerBuilds: Array<{ name: string; seconds: number; retriever: (filters: SearchFilters) => Retriever; sampleEvery: number }> = [];
+  const peerBuilds: Array<{ name: string; seconds: number; retriever: (filters: SearchFilters) => Retriever | Promise<Retriever>; sampleEvery: number }> = [];
   if (options.peers.includes('minisearch')) {
     started = performance.now();
     const peer = miniSearchPeer(passages);
@@ -118,6 +121,13 @@ async function main(): Promise<void> {
   if (options.peers.includes('langchain')) {
     const peer = langChainPeer(passages);
     peerBuilds.push({ name: 'LangChain BM25Retriever', seconds: 0, retriever: (filters) => peer.retriever(kindsOf(filters)), sampleEvery: Math.max(options.peerSample, 20) });
+  }
+  if (options.peers.includes('langchain-vector')) {
+    const model = await createEmbeddingModel({ modelsDir: path.join(REPO_ROOT, 'models'), model: '' });
+    if (model) {
+      const peer = langChainVectorPeer(passages, model);
+      peerBuilds.push({ name: 'LangChain MemoryVectorStore', seconds: 0, retriever: (filters) => peer.retriever(kindsOf(filters)), sampleEvery: options.peerSample });
+    }
   }
   for (const peer of peerBuilds) console.log(`${peer.name}: built in ${peer.seconds.toFixed(1)} s`);
 
@@ -136,7 +146,7 @@ async function main(): Promise<void> {
     const peers: PeerRow[] = [];
     for (const peer of peerBuilds) {
       const sample = questions.filter((_, i) => i % peer.sampleEvery === 0);
-      const outcome = await evaluate(peer.retriever(filters), sample);
+      const outcome = await evaluate(await peer.retriever(filters), sample);
       const sampleIds = new Set(sample.map((question) => question.id));
       const oursOnSample = summarize(main.outcomes.filter((item) => sampleIds.has(item.id)).map((item) => item.rank));
       peers.push({ name: peer.name, buildSeconds: peer.seconds, sampleEvery: peer.sampleEvery, outcome, oursOnSample });
