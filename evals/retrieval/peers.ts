@@ -150,24 +150,29 @@ class ProjectEmbeddings extends Embeddings {
   }
 }
 
-export function langChainVectorPeer(passages: readonly Passage[], model: EmbeddingModel): { retriever: (options: PeerOptions) => Promise<Retriever> } {
+/**
+ * Built once over every passage, like our index; the task's kinds are a filter function at query
+ * time (MemoryVectorStore compares the query with every stored vector, then filters).
+ */
+export function langChainVectorPeer(passages: readonly Passage[], model: EmbeddingModel): { build: () => Promise<void>; retriever: (options: PeerOptions) => Retriever } {
+  let store: MemoryVectorStore | undefined;
   return {
-    retriever: async ({ kinds }) => {
-      const subset = kinds ? passages.filter((passage) => kinds.includes(passage.document.kind)) : passages;
-      const store = await MemoryVectorStore.fromDocuments(
-        subset.map((passage, index) => new Document({ pageContent: passage.text, metadata: { index } })),
+    build: async () => {
+      store = await MemoryVectorStore.fromDocuments(
+        passages.map((passage, index) => new Document({ pageContent: passage.text, metadata: { index, kind: passage.document.kind } })),
         new ProjectEmbeddings(model),
       );
-      return {
-        name: `LangChain MemoryVectorStore (${model.modelId})`,
-        search: async (query, k) => {
-          const hits = await store.similaritySearchWithScore(query, PASSAGE_DEPTH);
-          return collapseToUnits(
-            hits.map(([document, score]) => toResult(subset[(document.metadata as { index: number }).index]!, score)),
-            k,
-          );
-        },
-      };
     },
+    retriever: ({ kinds }) => ({
+      name: `LangChain MemoryVectorStore (${model.modelId})`,
+      search: async (query, k) => {
+        const filter = kinds ? (document: Document) => kinds.includes((document.metadata as { kind: string }).kind) : undefined;
+        const hits = await store!.similaritySearchWithScore(query, PASSAGE_DEPTH, filter);
+        return collapseToUnits(
+          hits.map(([document, score]) => toResult(passages[(document.metadata as { index: number }).index]!, score)),
+          k,
+        );
+      },
+    }),
   };
 }

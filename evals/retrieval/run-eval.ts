@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   const buildSeconds = (performance.now() - started) / 1000;
   console.log(`Our index: ${buildSeconds.toFixed(1)} s, ${(service.indexBytes / 1e6).toFixed(0)} MB postings, ${service.vocabularySize} terms`);
 
-  const peerBuilds: Array<{ name: string; seconds: number; retriever: (filters: SearchFilters) => Retriever | Promise<Retriever>; sampleEvery: number }> = [];
+  const peerBuilds: Array<{ name: string; seconds: number; retriever: (filters: SearchFilters) => Retriever; sampleEvery: number }> = [];
   if (options.peers.includes('minisearch')) {
     started = performance.now();
     const peer = miniSearchPeer(passages);
@@ -125,8 +125,10 @@ async function main(): Promise<void> {
   if (options.peers.includes('langchain-vector')) {
     const model = await createEmbeddingModel({ modelsDir: path.join(REPO_ROOT, 'models'), model: '' });
     if (model) {
+      started = performance.now();
       const peer = langChainVectorPeer(passages, model);
-      peerBuilds.push({ name: 'LangChain MemoryVectorStore', seconds: 0, retriever: (filters) => peer.retriever(kindsOf(filters)), sampleEvery: options.peerSample });
+      await peer.build();
+      peerBuilds.push({ name: 'LangChain MemoryVectorStore', seconds: (performance.now() - started) / 1000, retriever: (filters) => peer.retriever(kindsOf(filters)), sampleEvery: options.peerSample });
     }
   }
   for (const peer of peerBuilds) console.log(`${peer.name}: built in ${peer.seconds.toFixed(1)} s`);
@@ -146,7 +148,7 @@ async function main(): Promise<void> {
     const peers: PeerRow[] = [];
     for (const peer of peerBuilds) {
       const sample = questions.filter((_, i) => i % peer.sampleEvery === 0);
-      const outcome = await evaluate(await peer.retriever(filters), sample);
+      const outcome = await evaluate(peer.retriever(filters), sample);
       const sampleIds = new Set(sample.map((question) => question.id));
       const oursOnSample = summarize(main.outcomes.filter((item) => sampleIds.has(item.id)).map((item) => item.rank));
       peers.push({ name: peer.name, buildSeconds: peer.seconds, sampleEvery: peer.sampleEvery, outcome, oursOnSample });
