@@ -1,3 +1,5 @@
+import type { PageLine } from '../../ingest/loaders/index.js';
+import { boxOfRange, unionBox } from './evidence-box.js';
 import type { ExtractedField } from './precheck.types.js';
 import { ENGLISH_LABEL, LABELS, SECTION_ROLES, fieldName, qualifierRole, type FieldAttribute, type PersonRole } from './field-labels.js';
 import { checkIdNumber, findIdNumber, foldAligned, parseDate, parseDateOrYear, tidyName } from './vietnamese-text.js';
@@ -14,6 +16,8 @@ export interface PageText {
   source: ExtractedField['source'];
   /** OCR confidence 0..1 of the page. */
   confidence?: number;
+  /** Where the lines of `text` are on the page (for evidence boxes). */
+  lines?: readonly PageLine[];
 }
 
 interface LabelMatch {
@@ -136,10 +140,14 @@ export function extractFields(fileId: string, pages: readonly PageText[]): Extra
       labels.forEach((label, position) => {
         const next = labels[position + 1];
         let raw = line.slice(label.end, next ? next.start : line.length);
+        let valueOnNextLine = false;
         if (!cleanValue(raw) && !next) {
           // bilingual cards print the value on the line under its label
           const following = lines[index + 1] ?? '';
-          if (following.trim() && findLabels(foldAligned(following)).length === 0) raw = following;
+          if (following.trim() && findLabels(foldAligned(following)).length === 0) {
+            raw = following;
+            valueOnNextLine = true;
+          }
         }
         const qualified = qualifierRole(label.qualifier);
         if (label.attribute === 'name') personRole = qualified ?? sectionRole;
@@ -150,13 +158,18 @@ export function extractFields(fileId: string, pages: readonly PageText[]): Extra
         const confidence = Math.round(base * normalised.fit * 1000) / 1000;
         const existing = fields.get(name);
         if (existing && existing.confidence >= confidence) return;
+        // the label and its value, so the officer sees what was read and under which heading
+        const box = valueOnNextLine
+          ? unionBox([boxOfRange(page.lines, index, label.start, label.end), boxOfRange(page.lines, index + 1)])
+          : boxOfRange(page.lines, index, label.start, label.end + raw.replace(/\s+$/u, '').length);
+        const value = cleanValue(raw) || raw.trim();
         fields.set(name, {
           name,
           value: normalised.value,
-          raw: cleanValue(raw) || raw.trim(),
+          raw: value,
           confidence,
           source: page.source,
-          evidence: { fileId, page: page.page, field: name, value: cleanValue(raw) || raw.trim() },
+          evidence: { fileId, page: page.page, field: name, value, ...(box ? { box } : {}) },
         });
       });
     }
