@@ -61,6 +61,14 @@ function cleanValue(raw: string): string {
     .trim();
 }
 
+const TICKED_CHOICE = /(?:[☒☑✓✔■▣⊠]|(?<![\p{L}\d])x(?![\p{L}\d]))\s*(\p{L}+)/u;
+const EMPTY_BOX = /[☐□🞎❑❒]/u;
+/** A form's item number printed before the next label ("… 8. Mối quan hệ"), not part of the value. */
+const TRAILING_ITEM_NUMBER = /\s\d{1,2}\s*[.)]\s*$/u;
+const NUMBERED_ITEM = /^\s*\d{1,2}\s*[.)]\s+\p{L}/u;
+/** A numbered item whose label the reader does not know ("10. Tôn giáo:") still ends the value before it. */
+const UNKNOWN_ITEM = /\s\d{1,2}\s*\.\s*\p{L}[^:\d]{0,40}(?:\(\d+\))?:.*$/u;
+
 interface Normalised {
   attribute: FieldAttribute;
   value: string;
@@ -96,8 +104,11 @@ function normalise(attribute: FieldAttribute, raw: string): Normalised | undefin
       return { attribute: 'birthYear', value: date.iso.slice(0, 4), fit: 1 };
     }
     case 'sex': {
-      if (/^\s*(?:nam|male|m)\b/u.test(folded)) return { attribute, value: 'Nam', fit: 1 };
-      if (/^\s*(?:nu|female|f)\b/u.test(folded)) return { attribute, value: 'Nữ', fit: 1 };
+      // printed choices ("☐ Nam ☐ Nữ"): the ticked one, or what was typed before the boxes
+      const ticked = TICKED_CHOICE.exec(folded);
+      const typed = ticked ? ticked[1] ?? '' : folded.split(EMPTY_BOX)[0] ?? '';
+      if (/^\s*(?:nam|male|m)\b/u.test(typed)) return { attribute, value: 'Nam', fit: 1 };
+      if (/^\s*(?:nu|female|f)\b/u.test(typed)) return { attribute, value: 'Nữ', fit: 1 };
       return undefined;
     }
     case 'idNumber':
@@ -140,11 +151,14 @@ export function extractFields(fileId: string, pages: readonly PageText[]): Extra
       labels.forEach((label, position) => {
         const next = labels[position + 1];
         let raw = line.slice(label.end, next ? next.start : line.length);
+        raw = raw.replace(UNKNOWN_ITEM, ' ');
+        if (next) raw = raw.replace(TRAILING_ITEM_NUMBER, ' ');
         let valueOnNextLine = false;
         if (!cleanValue(raw) && !next) {
           // bilingual cards print the value on the line under its label
           const following = lines[index + 1] ?? '';
-          if (following.trim() && findLabels(foldAligned(following)).length === 0) {
+          // …unless it is the form's next numbered item
+          if (following.trim() && !NUMBERED_ITEM.test(following) && findLabels(foldAligned(following)).length === 0) {
             raw = following;
             valueOnNextLine = true;
           }
