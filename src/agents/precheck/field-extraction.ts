@@ -129,6 +129,13 @@ function normalise(attribute: FieldAttribute, raw: string): Normalised | undefin
   }
 }
 
+/** The lowest OCR confidence among the words of a value, when the page has word positions. */
+function wordConfidence(lines: readonly PageLine[] | undefined, lineIndex: number, start: number, end: number): number | undefined {
+  const line = lines?.find((candidate) => candidate.lineIndex === lineIndex);
+  const values = (line?.spans ?? []).filter((span) => span.end > start && span.start < end && span.confidence !== undefined).map((span) => span.confidence as number);
+  return values.length > 0 ? Math.max(0.05, Math.min(...values)) : undefined;
+}
+
 /** Reads the fields of one document (a segment: its pages in order). */
 export function extractFields(fileId: string, pages: readonly PageText[]): ExtractedField[] {
   const fields = new Map<string, ExtractedField>();
@@ -169,7 +176,11 @@ export function extractFields(fileId: string, pages: readonly PageText[]): Extra
         const normalised = normalise(label.attribute, raw);
         if (!normalised) return;
         const name = fieldName(role, normalised.attribute);
-        const confidence = Math.round(base * normalised.fit * 1000) / 1000;
+        // OCR: the words of this value say more than the page's mean confidence
+        const valueStart = valueOnNextLine ? 0 : label.end;
+        const valueEnd = valueOnNextLine ? Number.POSITIVE_INFINITY : label.end + raw.replace(/\s+$/u, '').length;
+        const words = page.source === 'ocr' ? wordConfidence(page.lines, valueOnNextLine ? index + 1 : index, valueStart, valueEnd) : undefined;
+        const confidence = Math.round((words ?? base) * normalised.fit * 1000) / 1000;
         const existing = fields.get(name);
         if (existing && existing.confidence >= confidence) return;
         // the label and its value, so the officer sees what was read and under which heading
