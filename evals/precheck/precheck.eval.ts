@@ -18,7 +18,7 @@ import { ConfusionMatrix, countFields, f1, microF1, type FieldCounts } from './p
  * Pre-check evaluation on generated dossiers (five procedures × variants × seeds). Held-out seeds
  * (default 1001–1002) are never used while developing; `--seeds 1-2` is the development split.
  * Writes evals/reports/precheck.{json,md}. Usage:
- *   node --import tsx evals/precheck/precheck.eval.ts [--seeds 1001-1002] [--procedures khai-sinh,ket-hon] [--no-model] [--keep]
+ *   node --import tsx evals/precheck/precheck.eval.ts [--seeds 1001-1002] [--procedures khai-sinh,ket-hon] [--variants real_form,…] [--no-model] [--keep]
  * Real-form dossiers fill the blank forms of $SHARED_DIR/corpora/forms; `--keep` writes every
  * generated file under evals/precheck/.cache/ (gitignored) for inspection.
  */
@@ -32,6 +32,7 @@ const option = (name: string) => {
 const [seedFrom, seedTo] = (option('--seeds') ?? '1001-1002').split('-').map(Number) as [number, number?];
 const seeds = Array.from({ length: (seedTo ?? seedFrom) - seedFrom + 1 }, (_, index) => seedFrom + index);
 const procedures = (option('--procedures')?.split(',') ?? Object.keys(PROCEDURES)) as ProcedureKey[];
+const onlyVariants = option('--variants')?.split(',');
 const useModel = !args.includes('--no-model');
 const reportName = option('--report') ?? 'precheck';
 
@@ -59,7 +60,7 @@ let unsafeAccepts = 0;
 
 
 for (const procedure of procedures) {
-  for (const variant of variantsFor(procedure)) {
+  for (const variant of variantsFor(procedure).filter((candidate) => !onlyVariants || onlyVariants.includes(candidate))) {
     for (const seed of seeds) {
       const spec = buildDossier(procedure, variant, seed);
       const files = await materialise(spec, seed, forms);
