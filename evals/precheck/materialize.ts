@@ -7,6 +7,7 @@ import type { DossierFileInput } from '../../src/agents/precheck/index.js';
 import { PROCEDURES, type DossierSpec, type ProcedureKey } from './synthetic/dossiers.js';
 import { randomDamage, renderImage, renderPdf } from './synthetic/render.js';
 import { Random } from './synthetic/random.js';
+import { renderRealForm, type RealForms } from './synthetic/real-forms.js';
 
 /** Procedure records parsed from the shared corpus at eval time (never copied into the repository). */
 export async function loadProcedures(sharedDir: string): Promise<Record<ProcedureKey, ProcedureRecord>> {
@@ -25,21 +26,32 @@ export interface MaterialisedFile {
   /** Document index in the spec → first page in this file. */
   documents: { startPage: number; kind: string; truth: Record<string, string> }[];
   scanned: boolean;
+  /** Filled from a real blank form in $SHARED_DIR/corpora/forms. */
+  realForm: boolean;
 }
 
 /** Renders a dossier's files: PDFs with a text layer, or JPEG photos (one page per image). */
-export async function materialise(spec: DossierSpec, seed: number): Promise<MaterialisedFile[]> {
+export async function materialise(spec: DossierSpec, seed: number, forms?: RealForms): Promise<MaterialisedFile[]> {
   const random = new Random(seed ^ 0x5bd1e995);
   const files: MaterialisedFile[] = [];
   for (const [index, file] of spec.files.entries()) {
     const fileId = `${spec.id}#${index}`;
     const documents: MaterialisedFile['documents'] = [];
+    if (file.rendering.kind === 'real') {
+      const document = file.documents[0];
+      if (!document) continue;
+      if (!forms) throw new Error(`${spec.id}: real forms not loaded (loadRealForms)`);
+      const rendered = await renderRealForm(forms, document, file.rendering.as, random);
+      documents.push({ startPage: 1, kind: document.kind, truth: document.truth });
+      files.push({ input: { fileId, fileName: `${file.name}.${rendered.extension}`, mediaType: rendered.mediaType, bytes: rendered.bytes }, documents, scanned: file.rendering.as === 'scan', realForm: true });
+      continue;
+    }
     if (file.rendering.kind === 'image') {
       const document = file.documents[0];
       if (!document) continue;
       const bytes = renderImage(document, 0, randomDamage(random, file.rendering.damage), random);
       documents.push({ startPage: 1, kind: document.kind, truth: document.truth });
-      files.push({ input: { fileId, fileName: `${file.name}.jpg`, mediaType: 'image/jpeg', bytes }, documents, scanned: true });
+      files.push({ input: { fileId, fileName: `${file.name}.jpg`, mediaType: 'image/jpeg', bytes }, documents, scanned: true, realForm: false });
       continue;
     }
     const merged = await PDFDocument.create();
@@ -51,7 +63,7 @@ export async function materialise(spec: DossierSpec, seed: number): Promise<Mate
       documents.push({ startPage: page, kind: document.kind, truth: document.truth });
       page += copied.length;
     }
-    files.push({ input: { fileId, fileName: `${file.name}.pdf`, mediaType: 'application/pdf', bytes: await merged.save() }, documents, scanned: false });
+    files.push({ input: { fileId, fileName: `${file.name}.pdf`, mediaType: 'application/pdf', bytes: await merged.save() }, documents, scanned: false, realForm: false });
   }
   return files;
 }

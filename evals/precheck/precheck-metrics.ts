@@ -52,6 +52,11 @@ export class ConfusionMatrix {
   get(truth: string, predicted: string): number {
     return this.cells.get(`${truth}\u0000${predicted}`) ?? 0;
   }
+  total(): number {
+    let total = 0;
+    for (const count of this.cells.values()) total += count;
+    return total;
+  }
   accuracy(): number {
     let right = 0;
     let total = 0;

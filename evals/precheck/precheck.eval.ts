@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createDossierPrechecker, DOCUMENT_KINDS, type PrecheckResult } from '../../src/agents/precheck/index.js';
 import { createOcrEngine } from '../../src/providers/ocr/index.js';
 import { loadDocumentClassifier } from '../../src/providers/classifier/index.js';
-import { buildDossier, PROCEDURES, variantsFor, type ProcedureKey } from './synthetic/dossiers.js';
+import { buildDossier, PROCEDURES, REAL_FORM_VARIANTS, variantsFor, type ProcedureKey } from './synthetic/dossiers.js';
+import { loadRealForms } from './synthetic/real-forms.js';
 import { loadProcedures, materialise } from './materialize.js';
 import { otherPaper } from './synthetic/documents.js';
 import { makePerson } from './synthetic/people.js';
@@ -17,7 +18,9 @@ import { ConfusionMatrix, countFields, f1, microF1, type FieldCounts } from './p
  * Pre-check evaluation on generated dossiers (five procedures × variants × seeds). Held-out seeds
  * (default 1001–1002) are never used while developing; `--seeds 1-2` is the development split.
  * Writes evals/reports/precheck.{json,md}. Usage:
- *   node --import tsx evals/precheck/precheck.eval.ts [--seeds 1001-1002] [--procedures khai-sinh,ket-hon] [--no-model]
+ *   node --import tsx evals/precheck/precheck.eval.ts [--seeds 1001-1002] [--procedures khai-sinh,ket-hon] [--variants real_form,…] [--no-model] [--keep]
+ * Real-form dossiers fill the blank forms of $SHARED_DIR/corpora/forms; `--keep` writes every
+ * generated file under evals/precheck/.cache/ (gitignored) for inspection.
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const sharedDir = path.resolve(process.env.SHARED_DIR ?? path.join(repoRoot, '..', 'shared'));
@@ -29,17 +32,22 @@ const option = (name: string) => {
 const [seedFrom, seedTo] = (option('--seeds') ?? '1001-1002').split('-').map(Number) as [number, number?];
 const seeds = Array.from({ length: (seedTo ?? seedFrom) - seedFrom + 1 }, (_, index) => seedFrom + index);
 const procedures = (option('--procedures')?.split(',') ?? Object.keys(PROCEDURES)) as ProcedureKey[];
+const onlyVariants = option('--variants')?.split(',');
 const useModel = !args.includes('--no-model');
 const reportName = option('--report') ?? 'precheck';
 
 const records = await loadProcedures(sharedDir);
+const forms = await loadRealForms(sharedDir);
+const keep = args.includes('--keep');
 const ocr = createOcrEngine();
 const classifier = useModel ? await loadDocumentClassifier(path.join(repoRoot, 'models')) : null;
 const engine = createDossierPrechecker({ ocr, modelsDir: path.join(repoRoot, 'models'), classifier });
 const labels = [...DOCUMENT_KINDS, '(không tách được)'];
-const confusion = { all: new ConfusionMatrix(labels), typed: new ConfusionMatrix(labels), scanned: new ConfusionMatrix(labels) };
-const fieldCounts = { typed: new Map<string, FieldCounts>(), scanned: new Map<string, FieldCounts>() };
+const confusion = { all: new ConfusionMatrix(labels), typed: new ConfusionMatrix(labels), scanned: new ConfusionMatrix(labels), real: new ConfusionMatrix(labels) };
+const fieldCounts = { typed: new Map<string, FieldCounts>(), scanned: new Map<string, FieldCounts>(), realTyped: new Map<string, FieldCounts>(), realScanned: new Map<string, FieldCounts>() };
 const decisions = new ConfusionMatrix(['accept', 'request_additions', 'reject']);
+const realDecisions = new ConfusionMatrix(['accept', 'request_additions', 'reject']);
+const boxes = { fields: 0, withBox: 0 };
 const rows: { id: string; expected: string; got: string; seconds: number; pages: number; summary: string }[] = [];
 let unsafeAccepts = 0;
 
@@ -52,15 +60,22 @@ let unsafeAccepts = 0;
 
 
 for (const procedure of procedures) {
-  for (const variant of variantsFor(procedure)) {
+  for (const variant of variantsFor(procedure).filter((candidate) => !onlyVariants || onlyVariants.includes(candidate))) {
     for (const seed of seeds) {
       const spec = buildDossier(procedure, variant, seed);
-      const files = await materialise(spec, seed);
+      const files = await materialise(spec, seed, forms);
+      if (keep) {
+        const folder = path.join(repoRoot, 'evals', 'precheck', '.cache', spec.id.replace(/\//g, '_'));
+        mkdirSync(folder, { recursive: true });
+        for (const file of files) writeFileSync(path.join(folder, file.input.fileName), file.input.bytes);
+      }
       const started = performance.now();
       const result: PrecheckResult = await engine.precheck({ procedure: records[procedure], applicant: spec.applicant, files: files.map((file) => file.input), referenceDate: new Date(`${spec.referenceDate}T00:00:00Z`) });
       const seconds = (performance.now() - started) / 1000;
       const got = result.recommendation.decision;
       decisions.add(spec.expected, got);
+      const realDossier = REAL_FORM_VARIANTS.includes(variant);
+      if (realDossier) realDecisions.add(spec.expected, got);
       if (got === 'accept' && (variant === 'missing' || variant === 'proxy_missing')) unsafeAccepts += 1;
       for (const file of files) {
         const analysis = result.files.find((candidate) => candidate.fileId === file.input.fileId);
@@ -68,8 +83,20 @@ for (const procedure of procedures) {
           const segment = analysis?.segments.find((candidate) => candidate.pages.from === document.startPage);
           const predicted = segment?.kind ?? '(không tách được)';
           confusion.all.add(document.kind, predicted);
-          confusion[file.scanned ? 'scanned' : 'typed'].add(document.kind, predicted);
-          countFields(fieldCounts[file.scanned ? 'scanned' : 'typed'], document.truth, new Map((segment?.fields ?? []).map((field) => [field.name, field.value])));
+          const extracted = new Map((segment?.fields ?? []).map((field) => [field.name, field.value]));
+          if (file.realForm) {
+            // real forms are reported on their own rows, not mixed into the generated layouts' figures
+            confusion.real.add(document.kind, predicted);
+            countFields(fieldCounts[file.scanned ? 'realScanned' : 'realTyped'], document.truth, extracted);
+          } else {
+            confusion[file.scanned ? 'scanned' : 'typed'].add(document.kind, predicted);
+            countFields(fieldCounts[file.scanned ? 'scanned' : 'typed'], document.truth, extracted);
+          }
+          for (const field of segment?.fields ?? []) {
+            if (!(field.name in document.truth)) continue;
+            boxes.fields += 1;
+            if (field.evidence.box) boxes.withBox += 1;
+          }
         }
       }
       const pages = result.files.reduce((sum, file) => sum + file.pageCount, 0);
@@ -94,10 +121,14 @@ const report = {
   dossiers: rows.length,
   recommendationAccuracy: Math.round(decisions.accuracy() * 1000) / 1000,
   unsafeAccepts,
-  classificationAccuracy: { all: round(confusion.all.accuracy()), typed: round(confusion.typed.accuracy()), scanned: round(confusion.scanned.accuracy()) },
-  fieldF1: { typed: round(microF1(fieldCounts.typed.values())), scanned: round(microF1(fieldCounts.scanned.values())) },
+  classificationAccuracy: { all: round(confusion.all.accuracy()), typed: round(confusion.typed.accuracy()), scanned: round(confusion.scanned.accuracy()), realForms: round(confusion.real.accuracy()) },
+  fieldF1: { typed: round(microF1(fieldCounts.typed.values())), scanned: round(microF1(fieldCounts.scanned.values())), realFormsTyped: round(microF1(fieldCounts.realTyped.values())), realFormsScanned: round(microF1(fieldCounts.realScanned.values())) },
+  realFormDossiers: { dossiers: realDecisions.total(), recommendationAccuracy: round(realDecisions.accuracy()) },
+  evidenceBoxes: { fieldsWithTruth: boxes.fields, withBox: boxes.withBox, share: round(boxes.withBox / Math.max(1, boxes.fields)) },
   fieldsTyped: fieldTable(fieldCounts.typed),
   fieldsScanned: fieldTable(fieldCounts.scanned),
+  fieldsRealFormsTyped: fieldTable(fieldCounts.realTyped),
+  fieldsRealFormsScanned: fieldTable(fieldCounts.realScanned),
   secondsPerDossier: round(secondsPerDossier),
   secondsPerFivePageDossier: round(fivePage),
   decisionConfusion: decisions.toJson(),
@@ -122,9 +153,13 @@ Data: ${rows.length} generated dossiers — procedures ${procedures.join(', ')};
 |---|---:|---:|
 | recommendation accuracy | ${report.recommendationAccuracy} | ≥ 0.95 |
 | accepts while a required document was missing | ${unsafeAccepts} | 0 |
-| document classification accuracy (all / typed / scanned) | ${report.classificationAccuracy.all} / ${report.classificationAccuracy.typed} / ${report.classificationAccuracy.scanned} | |
+| document classification accuracy, generated layouts (all / typed / scanned) | ${report.classificationAccuracy.all} / ${report.classificationAccuracy.typed} / ${report.classificationAccuracy.scanned} | |
 | field F1, typed documents (micro) | ${report.fieldF1.typed} | ≥ 0.90 |
 | field F1, scanned/photographed documents (micro) | ${report.fieldF1.scanned} | |
+| **real forms** (${confusion.real.total()} filled documents): classification accuracy | ${report.classificationAccuracy.realForms} | |
+| **real forms**: field F1 typed (PDF, DOCX, fillable PDF) / scanned | ${report.fieldF1.realFormsTyped} / ${report.fieldF1.realFormsScanned} | ≥ 0.90 typed |
+| **real forms**: recommendation accuracy (${report.realFormDossiers.dossiers} dossiers) | ${report.realFormDossiers.recommendationAccuracy} | ≥ 0.95 |
+| extracted fields (with ground truth) that carry an evidence box | ${report.evidenceBoxes.share} (${boxes.withBox}/${boxes.fields}) | |
 | seconds per dossier (mean) | ${report.secondsPerDossier} | |
 | seconds for a 5-page dossier (mean s/page × 5) | ${report.secondsPerFivePageDossier} | ≤ 10 |
 
@@ -147,6 +182,26 @@ ${fieldRows(fieldCounts.typed)}
 | field | TP | FP | FN | F1 |
 |---|---:|---:|---:|---:|
 ${fieldRows(fieldCounts.scanned)}
+
+## Real forms filled (\`$SHARED_DIR/corpora/forms\`: birth-registration declaration, Mẫu CT01, Mẫu DC01)
+
+Declarations of the ${REAL_FORM_VARIANTS.join(', ')} dossiers (khai-sinh, thuong-tru): the real blank form's text filled and printed to PDF (DejaVu) or printed and scanned (JPEG pages in a PDF, light damage); DC01 also as the filled DOCX itself, the real PDF typed over, or the real PDF with AcroForm fields added and filled.
+
+### Classification (rows: truth, columns: predicted)
+
+${confusion.real.toMarkdown()}
+
+### Fields — typed
+
+| field | TP | FP | FN | F1 |
+|---|---:|---:|---:|---:|
+${fieldRows(fieldCounts.realTyped)}
+
+### Fields — scanned
+
+| field | TP | FP | FN | F1 |
+|---|---:|---:|---:|---:|
+${fieldRows(fieldCounts.realScanned)}
 
 ## Misses
 

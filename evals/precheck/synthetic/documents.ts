@@ -18,6 +18,8 @@ export interface SyntheticDocument {
   truth: Record<string, string>;
   /** Rendered as an ID card (small landscape image) when scanned. */
   card?: boolean;
+  /** A real blank form to fill instead of `pages` (see real-forms.ts). */
+  fill?: { form: 'khai-sinh' | 'ct01' | 'dc01'; entries: { label: string; value: string }[] };
 }
 
 const MOTTO = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];

@@ -3,6 +3,7 @@ import * as doc from './documents.js';
 import { displayDate, isoDate, makePerson, misspell, type Person } from './people.js';
 import { Random } from './random.js';
 import type { SyntheticDocument } from './documents.js';
+import { realBirthDeclaration, realCt01, realDc01, type RealFormRendering } from './real-forms.js';
 
 /**
  * Dossiers for five procedures, each in several variants with the decision an officer would take:
@@ -21,10 +22,11 @@ export const PROCEDURES = {
 } as const;
 export type ProcedureKey = keyof typeof PROCEDURES;
 
-export const VARIANTS = ['complete', 'complete_scanned', 'merged', 'missing', 'inconsistent', 'expired', 'proxy_ok', 'proxy_missing', 'illegible', 'refused'] as const;
+// appended variants keep the earlier ones' random streams (the seed mixes in the variant's index)
+export const VARIANTS = ['complete', 'complete_scanned', 'merged', 'missing', 'inconsistent', 'expired', 'proxy_ok', 'proxy_missing', 'illegible', 'refused', 'real_form', 'real_form_scanned', 'real_form_inconsistent'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
-export type Rendering = { kind: 'pdf' } | { kind: 'image'; damage: 'light' | 'heavy' };
+export type Rendering = { kind: 'pdf' } | { kind: 'image'; damage: 'light' | 'heavy' } | { kind: 'real'; as: RealFormRendering };
 
 export interface DossierFileSpec {
   name: string;
@@ -53,7 +55,13 @@ const EXPECTED: Record<Variant, Recommendation['decision']> = {
   proxy_missing: 'request_additions',
   illegible: 'request_additions',
   refused: 'reject',
+  real_form: 'accept',
+  real_form_scanned: 'accept',
+  real_form_inconsistent: 'request_additions',
 };
+
+/** Variants whose declaration is a real form from $SHARED_DIR/corpora/forms, filled. */
+export const REAL_FORM_VARIANTS: readonly Variant[] = ['real_form', 'real_form_scanned', 'real_form_inconsistent'];
 
 /** Which variants make sense for which procedure (no proxy rule for residence, no refusal in most). */
 export function variantsFor(procedure: ProcedureKey): Variant[] {
@@ -61,6 +69,7 @@ export function variantsFor(procedure: ProcedureKey): Variant[] {
   if (procedure === 'khai-sinh' || procedure === 'trich-luc') all.push('proxy_ok', 'proxy_missing');
   if (procedure === 'ket-hon' || procedure === 'chung-thuc') all.push('refused');
   if (procedure === 'chung-thuc') return all.filter((variant) => variant !== 'inconsistent' && variant !== 'merged');
+  if (procedure === 'khai-sinh' || procedure === 'thuong-tru') all.push(...REAL_FORM_VARIANTS);
   return all;
 }
 
@@ -91,13 +100,17 @@ export function buildDossier(procedure: ProcedureKey, variant: Variant, seed: nu
       const child: Person = { ...adult({ family: father.fullName.split(' ')[0] ?? 'Nguyễn' }), dateOfBirth: born, idNumber: '' };
       const requester = random.chance(0.7) ? mother : father;
       applicant = requester;
-      const certificateChild = variant === 'inconsistent' ? { ...child, dateOfBirth: new Date(Date.parse(born) - random.int(2, 20) * 86_400_000).toISOString().slice(0, 10) } : child;
+      const inconsistent = variant === 'inconsistent' || variant === 'real_form_inconsistent';
+      const certificateChild = inconsistent ? { ...child, dateOfBirth: new Date(Date.parse(born) - random.int(2, 20) * 86_400_000).toISOString().slice(0, 10) } : child;
       files = [
         { name: 'to-khai', documents: [doc.birthDeclaration(random, requester, child, mother, father, reference)], rendering: typed },
         { name: 'giay-chung-sinh', documents: [doc.birthCertificate(random, certificateChild, mother)], rendering: random.chance(0.4) ? photo : typed },
         card(requester),
       ];
       required = ['to-khai', 'giay-chung-sinh', 'can-cuoc'];
+      if (REAL_FORM_VARIANTS.includes(variant)) {
+        files[0] = { name: 'to-khai', documents: [realBirthDeclaration(random, requester, child, mother, father)], rendering: { kind: 'real', as: variant === 'real_form_scanned' ? 'scan' : 'pdf' } };
+      }
       if (variant === 'proxy_ok' || variant === 'proxy_missing') {
         const grandparent = adult({ birthYear: random.int(1955, 1970) });
         applicant = grandparent;
@@ -126,13 +139,19 @@ export function buildDossier(procedure: ProcedureKey, variant: Variant, seed: nu
       const lessor = adult({ birthYear: random.int(1950, 1985) });
       const where = `Số ${random.int(1, 200)} đường ${random.pick(['Lê Duẩn', 'Trường Chinh', 'Cách Mạng Tháng Tám'])}, phường Pleiku, tỉnh Gia Lai`;
       applicant = person;
-      const onContract = variant === 'inconsistent' ? { ...person, fullName: misspell(random, person.fullName, person.sex) } : person;
+      const onContract = variant === 'inconsistent' || variant === 'real_form_inconsistent' ? { ...person, fullName: misspell(random, person.fullName, person.sex) } : person;
       files = [
         { name: 'to-khai-ct01', documents: [doc.residenceDeclaration(random, person, random.chance(0.5) ? person : lessor, where, reference)], rendering: typed },
         { name: 'hop-dong-thue-nha', documents: [doc.rentalContract(random, lessor, onContract, where, isoDate(referenceYear - 1, random.int(1, 12), random.int(1, 28)))], rendering: random.chance(0.4) ? photo : typed },
         card(person),
       ];
       required = ['to-khai-ct01', 'hop-dong-thue-nha'];
+      if (REAL_FORM_VARIANTS.includes(variant)) {
+        const householder = random.chance(0.5) ? person : lessor;
+        files[0] = { name: 'to-khai-ct01', documents: [realCt01(random, person, householder, where)], rendering: { kind: 'real', as: variant === 'real_form_scanned' ? 'scan' : 'pdf' } };
+        // the population-data slip (DC01) as citizens bring it: the Word file, or the PDF typed over or filled in
+        if (variant !== 'real_form_scanned') files.push({ name: 'phieu-dc01', documents: [realDc01(random, person, householder)], rendering: { kind: 'real', as: random.pick(['docx', 'pdf-overlay', 'pdf-fields'] as const) } });
+      }
       break;
     }
     case 'chung-thuc': {

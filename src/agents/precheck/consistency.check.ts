@@ -53,6 +53,9 @@ class UnionFind {
 
 const ATTRIBUTE_LABELS = { name: 'họ tên', dateOfBirth: 'ngày sinh', idNumber: 'số định danh/CCCD', sex: 'giới tính' } as const;
 
+/** Field confidence (lowest OCR word confidence of the value) at which a reading is taken as sure. */
+const OCR_SURE = 0.9;
+
 function evidence(mention: Mention, field: ExtractedField | undefined): Evidence[] {
   return field ? [field.evidence] : mention.segment ? [{ fileId: mention.segment.fileId, page: mention.segment.segment.pages.from }] : [];
 }
@@ -105,7 +108,9 @@ export function checkConsistency(segments: readonly AnalysedSegment[], applicant
           const key = `${attribute}:${[fa.value, fb.value].sort().join('|')}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const ocr = fa.source === 'ocr' || fb.source === 'ocr';
+          // a one-letter difference is an OCR slip only where the engine was unsure of those words;
+          // a clearly read different name (another given name one letter away) is a real mismatch
+          const ocr = (fa.source === 'ocr' && fa.confidence < OCR_SURE) || (fb.source === 'ocr' && fb.confidence < OCR_SURE);
           const slip = attribute === 'name' ? editDistance(va, vb) <= 1 : attribute === 'idNumber' ? editDistance(va, vb) <= 1 : false;
           const status = ocr && slip ? 'warning' : 'fail';
           checks.push({

@@ -1,5 +1,5 @@
 import { AppError } from '../../errors/index.js';
-import { loadDocument } from '../../ingest/loaders/index.js';
+import { loadDocument, type PageLine } from '../../ingest/loaders/index.js';
 import type { OcrEngine } from '../../providers/ocr/index.js';
 import type { DossierFileInput, ExtractedField } from './precheck.types.js';
 import { readDocxFormFields, readPdfFormFields, type FormFieldValue } from './form-fields.reader.js';
@@ -10,6 +10,8 @@ export interface ReadPage {
   text: string;
   source: ExtractedField['source'];
   confidence?: number;
+  /** Where each line of `text` is on the page (PDF text layer, OCR). */
+  lines?: PageLine[];
 }
 
 export interface ReadFile {
@@ -43,6 +45,7 @@ export async function readDossierFile(file: DossierFileInput, options: ReadOptio
         ...(options.ocr ? { ocr: options.ocr } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         pdf: { ocrMode: 'auto', ...(options.ocrDpi ? { ocrDpi: options.ocrDpi } : {}) },
+        layout: true,
       },
     );
     const formFields = isPdf(file.bytes) ? await readPdfFormFields(file.bytes) : isZip(file.bytes) ? await readDocxFormFields(file.bytes) : [];
@@ -51,6 +54,7 @@ export async function readDossierFile(file: DossierFileInput, options: ReadOptio
       text: page.text,
       source: page.method === 'ocr' ? 'ocr' : 'text_layer',
       ...(page.confidence !== undefined ? { confidence: page.confidence } : {}),
+      ...(page.lines ? { lines: page.lines } : {}),
     }));
     return { file, pages, formFields };
   } catch (error) {

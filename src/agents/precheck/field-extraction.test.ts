@@ -49,3 +49,35 @@ test('rules name kinds from titles and form codes; dotted leaders and footnotes 
   const fields = extractFields('f', [{ page: 1, text: 'Nơi cư trú: (2) ........................', source: 'text_layer' }]);
   assert.equal(fields.length, 0);
 });
+
+test('numbered form items (CT01, DC01): birth-name labels, ĐDCN, ticked choices, values typed over dots, unknown items end a value', () => {
+  const text = [
+    '1. Họ, chữ đệm và tên khai sinh(1): ĐẶNG BÍCH GIANG',
+    '2. Tên gọi khác:……………….....3. Số ĐDCN: 064175189014',
+    '4. Ngày, tháng, năm sinh:....../......../..........14/06/1975\t5. Giới tính: 🞎 Nam 🞎 ☒ Nữ',
+    '9. Dân tộc: Gia Rai 10. Tôn giáo:……………...',
+    '15. Địa chỉ thư điện tử:……………',
+    '16. Họ, chữ đệm và tên, số định danh cá nhân của cha, mẹ.',
+    '21. Họ, chữ đệm và tên chủ hộ(1): ……………RƠ MAH BÍCH THẢO\tMối quan hệ với chủ hộ:……',
+    '7. Họ, chữ đệm và tên chủ hộ: Nguyễn Mỹ Ngân    8. Mối quan hệ với chủ hộ: Con',
+  ].join('\n');
+  const fields = extractFields('f', [{ page: 1, text, source: 'text_layer' }]);
+  assert.equal(value(fields, 'fullName'), 'Đặng Bích Giang');
+  assert.equal(value(fields, 'idNumber'), '064175189014');
+  assert.equal(value(fields, 'dateOfBirth'), '1975-06-14');
+  assert.equal(value(fields, 'sex'), 'Nữ');
+  assert.equal(value(fields, 'ethnicity'), 'Gia Rai');
+  assert.equal(value(fields, 'email'), undefined);
+  assert.equal(value(fields, 'householderName'), 'Rơ Mah Bích Thảo');
+  const ct01 = extractFields('f', [{ page: 1, text: text.split('\n')[7] ?? '', source: 'text_layer' }]);
+  assert.equal(value(ct01, 'householderName'), 'Nguyễn Mỹ Ngân');
+  assert.equal(value(ct01, 'householderRelationship'), 'Con');
+  // nothing ticked: no sex is read from the printed choices
+  assert.equal(value(extractFields('f', [{ page: 1, text: 'Giới tính: ☐ Nam ☐ Nữ', source: 'text_layer' }]), 'sex'), undefined);
+});
+
+test('a form\'s notes page mentioning "chứng minh nhân dân" or "căn cước công dân" does not start a new document', () => {
+  const notes = 'đủ thông tin ngày, tháng, năm sinh.\n(3) Ghi số định danh cá nhân/căn cước công dân/thẻ căn cước (ví dụ: Căn cước công dân\nchứng minh nhân dân,...).';
+  assert.equal(startsNewDocument(notes), false);
+  assert.equal(startsNewDocument('CĂN CƯỚC CÔNG DÂN\nSố: 064195001234'), true);
+});

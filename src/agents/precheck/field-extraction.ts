@@ -1,3 +1,5 @@
+import type { PageLine } from '../../ingest/loaders/index.js';
+import { boxOfRange, unionBox } from './evidence-box.js';
 import type { ExtractedField } from './precheck.types.js';
 import { ENGLISH_LABEL, LABELS, SECTION_ROLES, fieldName, qualifierRole, type FieldAttribute, type PersonRole } from './field-labels.js';
 import { checkIdNumber, findIdNumber, foldAligned, parseDate, parseDateOrYear, tidyName } from './vietnamese-text.js';
@@ -14,6 +16,8 @@ export interface PageText {
   source: ExtractedField['source'];
   /** OCR confidence 0..1 of the page. */
   confidence?: number;
+  /** Where the lines of `text` are on the page (for evidence boxes). */
+  lines?: readonly PageLine[];
 }
 
 interface LabelMatch {
@@ -57,6 +61,14 @@ function cleanValue(raw: string): string {
     .trim();
 }
 
+const TICKED_CHOICE = /(?:[☒☑✓✔■▣⊠]|(?<![\p{L}\d])x(?![\p{L}\d]))\s*(\p{L}+)/u;
+const EMPTY_BOX = /[☐□🞎❑❒]/u;
+/** A form's item number printed before the next label ("… 8. Mối quan hệ"), not part of the value. */
+const TRAILING_ITEM_NUMBER = /\s\d{1,2}\s*[.)]\s*$/u;
+const NUMBERED_ITEM = /^\s*\d{1,2}\s*[.)]\s+\p{L}/u;
+/** A numbered item whose label the reader does not know ("10. Tôn giáo:") still ends the value before it. */
+const UNKNOWN_ITEM = /\s\d{1,2}\s*\.\s*\p{L}[^:\d]{0,40}(?:\(\d+\))?:.*$/u;
+
 interface Normalised {
   attribute: FieldAttribute;
   value: string;
@@ -92,8 +104,11 @@ function normalise(attribute: FieldAttribute, raw: string): Normalised | undefin
       return { attribute: 'birthYear', value: date.iso.slice(0, 4), fit: 1 };
     }
     case 'sex': {
-      if (/^\s*(?:nam|male|m)\b/u.test(folded)) return { attribute, value: 'Nam', fit: 1 };
-      if (/^\s*(?:nu|female|f)\b/u.test(folded)) return { attribute, value: 'Nữ', fit: 1 };
+      // printed choices ("☐ Nam ☐ Nữ"): the ticked one, or what was typed before the boxes
+      const ticked = TICKED_CHOICE.exec(folded);
+      const typed = ticked ? ticked[1] ?? '' : folded.split(EMPTY_BOX)[0] ?? '';
+      if (/^\s*(?:nam|male|m)\b/u.test(typed)) return { attribute, value: 'Nam', fit: 1 };
+      if (/^\s*(?:nu|female|f)\b/u.test(typed)) return { attribute, value: 'Nữ', fit: 1 };
       return undefined;
     }
     case 'idNumber':
@@ -112,6 +127,13 @@ function normalise(attribute: FieldAttribute, raw: string): Normalised | undefin
       return value.length >= 1 ? { attribute, value, fit: 1 } : undefined;
     }
   }
+}
+
+/** The lowest OCR confidence among the words of a value, when the page has word positions. */
+function wordConfidence(lines: readonly PageLine[] | undefined, lineIndex: number, start: number, end: number): number | undefined {
+  const line = lines?.find((candidate) => candidate.lineIndex === lineIndex);
+  const values = (line?.spans ?? []).filter((span) => span.end > start && span.start < end && span.confidence !== undefined).map((span) => span.confidence as number);
+  return values.length > 0 ? Math.max(0.05, Math.min(...values)) : undefined;
 }
 
 /** Reads the fields of one document (a segment: its pages in order). */
@@ -136,10 +158,17 @@ export function extractFields(fileId: string, pages: readonly PageText[]): Extra
       labels.forEach((label, position) => {
         const next = labels[position + 1];
         let raw = line.slice(label.end, next ? next.start : line.length);
+        raw = raw.replace(UNKNOWN_ITEM, ' ');
+        if (next) raw = raw.replace(TRAILING_ITEM_NUMBER, ' ');
+        let valueOnNextLine = false;
         if (!cleanValue(raw) && !next) {
           // bilingual cards print the value on the line under its label
           const following = lines[index + 1] ?? '';
-          if (following.trim() && findLabels(foldAligned(following)).length === 0) raw = following;
+          // …unless it is the form's next numbered item
+          if (following.trim() && !NUMBERED_ITEM.test(following) && findLabels(foldAligned(following)).length === 0) {
+            raw = following;
+            valueOnNextLine = true;
+          }
         }
         const qualified = qualifierRole(label.qualifier);
         if (label.attribute === 'name') personRole = qualified ?? sectionRole;
@@ -147,16 +176,25 @@ export function extractFields(fileId: string, pages: readonly PageText[]): Extra
         const normalised = normalise(label.attribute, raw);
         if (!normalised) return;
         const name = fieldName(role, normalised.attribute);
-        const confidence = Math.round(base * normalised.fit * 1000) / 1000;
+        // OCR: the words of this value say more than the page's mean confidence
+        const valueStart = valueOnNextLine ? 0 : label.end;
+        const valueEnd = valueOnNextLine ? Number.POSITIVE_INFINITY : label.end + raw.replace(/\s+$/u, '').length;
+        const words = page.source === 'ocr' ? wordConfidence(page.lines, valueOnNextLine ? index + 1 : index, valueStart, valueEnd) : undefined;
+        const confidence = Math.round((words ?? base) * normalised.fit * 1000) / 1000;
         const existing = fields.get(name);
         if (existing && existing.confidence >= confidence) return;
+        // the label and its value, so the officer sees what was read and under which heading
+        const box = valueOnNextLine
+          ? unionBox([boxOfRange(page.lines, index, label.start, label.end), boxOfRange(page.lines, index + 1)])
+          : boxOfRange(page.lines, index, label.start, label.end + raw.replace(/\s+$/u, '').length);
+        const value = cleanValue(raw) || raw.trim();
         fields.set(name, {
           name,
           value: normalised.value,
-          raw: cleanValue(raw) || raw.trim(),
+          raw: value,
           confidence,
           source: page.source,
-          evidence: { fileId, page: page.page, field: name, value: cleanValue(raw) || raw.trim() },
+          evidence: { fileId, page: page.page, field: name, value, ...(box ? { box } : {}) },
         });
       });
     }

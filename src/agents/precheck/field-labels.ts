@@ -49,14 +49,15 @@ const QUALIFIER = String.raw`(?:\s+(?:cua\s+)?(?:nguoi\s+|ben\s+)?(?<q>duoc khai
 
 export const LABELS: LabelDefinition[] = [
   { attribute: 'name', pattern: String.raw`du dinh dat ten (?<q>con)` },
-  { attribute: 'name', pattern: String.raw`(?:ho,?\s*chu dem,?\s*(?:va\s+)?ten|ho va ten|ho ten)` + QUALIFIER },
+  // "Họ, chữ đệm và tên khai sinh" (CT01, DC01): the name as registered at birth
+  { attribute: 'name', pattern: String.raw`(?:ho,?\s*chu dem,?\s*(?:va\s+)?ten|ho va ten|ho ten)(?:\s+khai sinh)?` + QUALIFIER },
   { attribute: 'dateOfBirth', pattern: String.raw`sinh (?<q>con) vao (?:luc|ngay)` },
   { attribute: 'dateOfBirth', pattern: String.raw`(?:ngay,?\s*thang,?\s*nam sinh|ngay sinh)` + QUALIFIER },
   { attribute: 'birthYear', pattern: String.raw`nam sinh` + QUALIFIER },
   { attribute: 'sex', pattern: String.raw`gioi tinh` + QUALIFIER },
   {
     attribute: 'idNumber',
-    pattern: String.raw`(?:so dinh danh ca nhan|so can cuoc cong dan|so can cuoc|so the can cuoc|so cccd|so cmnd|so chung minh nhan dan|so giay to tuy than|giay to tuy than)` + QUALIFIER,
+    pattern: String.raw`(?:so dinh danh ca nhan|so ddcn|so can cuoc cong dan|so can cuoc|so the can cuoc|so cccd|so cmnd|so chung minh nhan dan|so giay to tuy than|giay to tuy than)` + QUALIFIER,
   },
   { attribute: 'documentNumber', pattern: String.raw`so(?=\s*(?:\/\s*no\.?)?\s*:)` },
   { attribute: 'residence', pattern: String.raw`(?:noi thuong tru|noi cu tru|noi o hien tai|dia chi thuong tru|dia chi cho o|dia chi)` + QUALIFIER },
@@ -68,7 +69,7 @@ export const LABELS: LabelDefinition[] = [
   { attribute: 'expiryDate', pattern: String.raw`(?:co gia tri den|gia tri den|ngay het han|co gia tri su dung den)` },
   { attribute: 'issuer', pattern: String.raw`(?:noi cap|co quan cap)` },
   { attribute: 'registrationDate', pattern: String.raw`(?:ngay dang ky|dang ky ngay)` },
-  { attribute: 'relationship', pattern: String.raw`quan he voi (?:nguoi duoc khai sinh|chu ho|nguoi duoc cap ban sao|nguoi uy quyen)` },
+  { attribute: 'relationship', pattern: String.raw`(?:moi )?quan he voi (?:nguoi duoc khai sinh|chu ho|nguoi duoc cap ban sao|nguoi uy quyen)` },
   { attribute: 'phone', pattern: String.raw`(?:so dien thoai|dien thoai)` },
   { attribute: 'email', pattern: String.raw`(?:email|thu dien tu)` },
   { attribute: 'requestContent', pattern: String.raw`(?:noi dung de nghi|noi dung yeu cau|noi dung uy quyen|pham vi uy quyen)` },

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { PDFCheckBox, PDFDocument, PDFDropdown, PDFRadioGroup, PDFTextField } from 'pdf-lib';
+import { PDFCheckBox, PDFDocument, PDFDropdown, PDFRadioGroup, PDFTextField, type PDFPage } from 'pdf-lib';
 
 /**
  * Values of fillable forms, read from the file structure rather than OCR'd: AcroForm fields of a
@@ -12,6 +12,8 @@ export interface FormFieldValue {
   label: string;
   value: string;
   page: number;
+  /** The field's widget on the page, as fractions (0–1) of the page's view box, top-left origin. */
+  box?: { x: number; y: number; width: number; height: number };
 }
 
 export async function readPdfFormFields(bytes: Uint8Array): Promise<FormFieldValue[]> {
@@ -33,9 +35,25 @@ export async function readPdfFormFields(bytes: Uint8Array): Promise<FormFieldVal
     if (!value.trim()) continue;
     const widget = field.acroField.getWidgets()[0];
     const pageRef = widget?.P()?.toString();
-    values.push({ label: field.getName(), value: value.trim(), page: (pageRef && pageOf.get(pageRef)) || 1 });
+    const page = (pageRef && pageOf.get(pageRef)) || 1;
+    const box = widget ? widgetBox(widget.getRectangle(), pages[page - 1]) : undefined;
+    values.push({ label: field.getName(), value: value.trim(), page, ...(box ? { box } : {}) });
   }
   return values;
+}
+
+/** Unrotated pages only: a widget on a turned page is rare enough to go without a box. */
+function widgetBox(rectangle: { x: number; y: number; width: number; height: number }, page: PDFPage | undefined): FormFieldValue['box'] {
+  if (!page || page.getRotation().angle % 360 !== 0) return undefined;
+  const view = page.getCropBox();
+  if (view.width <= 0 || view.height <= 0) return undefined;
+  const clamp = (value: number) => Math.min(1, Math.max(0, value));
+  const left = clamp((rectangle.x - view.x) / view.width);
+  const right = clamp((rectangle.x + rectangle.width - view.x) / view.width);
+  const top = clamp(1 - (rectangle.y + rectangle.height - view.y) / view.height);
+  const bottom = clamp(1 - (rectangle.y - view.y) / view.height);
+  if (right <= left || bottom <= top) return undefined;
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 const decodeXml = (text: string) =>

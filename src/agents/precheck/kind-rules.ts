@@ -14,6 +14,8 @@ export interface KindRuleHit {
   formCode?: string;
   /** Folded title line that fired. */
   title: string;
+  /** `marker`: only phrases printed on cards were seen, anywhere in the head of the page. */
+  basis?: 'title' | 'form-code' | 'marker';
 }
 
 /** Ordered: the first title pattern that matches a heading line wins (tờ khai before trích lục…). */
@@ -57,22 +59,39 @@ export function classifyByRules(text: string): KindRuleHit | undefined {
       if (rule.pattern.test(line)) {
         // a short line is a title; a long one is a sentence that happens to start with the words
         const confidence = line.length <= 80 ? 0.97 : 0.8;
-        const hit: KindRuleHit = { kind: rule.kind, confidence, title: line };
+        const hit: KindRuleHit = { kind: rule.kind, confidence, title: line, basis: 'title' };
         if (rule.kind === 'to_khai' && formCode) hit.formCode = formCode;
         return hit;
       }
     }
   }
-  if (formCode) return { kind: 'to_khai', confidence: 0.95, formCode, title: `mau ${formCode.toLowerCase()}` };
+  if (formCode) return { kind: 'to_khai', confidence: 0.95, formCode, title: `mau ${formCode.toLowerCase()}`, basis: 'form-code' };
   const head = lines.slice(0, 10).join(' ');
-  if (CARD_MARKERS.test(head)) return { kind: 'can_cuoc', confidence: 0.9, title: head.slice(0, 80) };
+  if (CARD_MARKERS.test(head)) return { kind: 'can_cuoc', confidence: 0.9, title: head.slice(0, 80), basis: 'marker' };
   return undefined;
 }
 
 /** A page that opens with a heading of its own starts a new document inside a multi-document file. */
 export function startsNewDocument(text: string): boolean {
   const lines = headingLines(text, 6);
-  return lines.some((line) => BOILERPLATE.test(line)) || classifyByRules(text) !== undefined;
+  if (lines.some((line) => BOILERPLATE.test(line))) return true;
+  // card phrases also appear in the notes of a form's last page ("số Căn cước công dân…"): a page
+  // starts a new document on a title or form code, not on those phrases alone
+  const hit = classifyByRules(text);
+  if (!hit || hit.basis === 'marker') return false;
+  // …and a title is printed in capitals: a wrapped sentence of notes that happens to begin with
+  // "chứng minh nhân dân" or "trích lục" is not one
+  return hit.basis !== 'title' || text.split(/\n/u).some((line) => foldCompact(line) === hit.title && mostlyCapitals(line));
+}
+
+function foldCompact(line: string): string {
+  return foldAligned(line).replace(/[^a-z0-9\s,]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function mostlyCapitals(line: string): boolean {
+  const letters = line.match(/\p{L}/gu) ?? [];
+  const capitals = letters.filter((letter) => letter !== letter.toLocaleLowerCase('vi')).length;
+  return letters.length > 0 && capitals >= 0.7 * letters.length;
 }
 
 /** Markers that a document may not be certified as a copy (Nghị định 23/2015/NĐ-CP, Điều 22). */

@@ -20,19 +20,25 @@ export interface PrecheckEngineOptions {
   ocrDpi?: number;
 }
 
-/** Fields typed into a fillable form, as extracted fields of their page. */
+/** Fields typed into a fillable form, as extracted fields of their page, framed by their widgets. */
 function formFieldsOf(fileId: string, values: readonly FormFieldValue[], from: number, to: number): ExtractedField[] {
   const inRange = values.filter((value) => value.page >= from && value.page <= to);
   const direct: ExtractedField[] = [];
   const labelled: PageText[] = [];
   for (const value of inRange) {
+    const box = value.box;
     // a field already named like the contract (fullName, motherName…) is taken as it is
     if (/^[a-z][A-Za-z]+$/u.test(value.label) && splitFieldName(value.label)) {
       const lines = extractFields(fileId, [{ page: value.page, text: `${labelFor(value.label)}: ${value.value}`, source: 'form_field' }]);
       const field = lines[0];
-      direct.push(field ? { ...field, name: value.label, evidence: { ...field.evidence, field: value.label } } : { name: value.label, value: value.value, raw: value.value, confidence: 0.99, source: 'form_field', evidence: { fileId, page: value.page, field: value.label, value: value.value } });
+      const evidence = { ...(field?.evidence ?? { fileId, page: value.page, value: value.value }), field: value.label, ...(box ? { box } : {}) };
+      direct.push(field ? { ...field, name: value.label, evidence } : { name: value.label, value: value.value, raw: value.value, confidence: 0.99, source: 'form_field', evidence });
     } else {
-      labelled.push({ page: value.page, text: `${value.label}: ${value.value}`, source: 'form_field' });
+      // the label is the field's name, not printed inside the widget: only the value has the widget's box
+      const prefix = `${value.label}: `;
+      const text = `${prefix}${value.value.replace(/\s*\n\s*/gu, ' ')}`;
+      const lines = box ? [{ lineIndex: 0, text, box, spans: [{ start: prefix.length, end: text.length, box }] }] : undefined;
+      labelled.push({ page: value.page, text, source: 'form_field', ...(lines ? { lines } : {}) });
     }
   }
   return [...direct, ...extractFields(fileId, labelled)];

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { corpusSkip, SHARED_DIR } from '../../ingest/structure/shared-corpus.testing.js';
 import { buildDossier, PROCEDURES, type ProcedureKey } from '../../../evals/precheck/synthetic/dossiers.js';
 import { loadProcedures, materialise } from '../../../evals/precheck/materialize.js';
+import { loadRealForms } from '../../../evals/precheck/synthetic/real-forms.js';
 import { createDossierPrechecker } from './index.js';
 
 /**
@@ -33,3 +34,20 @@ for (const procedure of Object.keys(PROCEDURES) as ProcedureKey[]) {
     }
   });
 }
+
+test('dossiers whose declarations are the real forms, filled (text printed to PDF, DC01 as DOCX or PDF): accepted when complete, not when facts disagree', { skip: corpusSkip('forms') }, async () => {
+  const records = await loadProcedures(SHARED_DIR);
+  const forms = await loadRealForms(SHARED_DIR);
+  for (const procedure of ['khai-sinh', 'thuong-tru'] as const) {
+    for (const seed of [21, 22]) {
+      for (const variant of ['real_form', 'real_form_inconsistent'] as const) {
+        const spec = buildDossier(procedure, variant, seed);
+        spec.files = spec.files.map((file) => (file.rendering.kind === 'image' ? { ...file, rendering: { kind: 'pdf' } } : file));
+        const files = await materialise(spec, seed, forms);
+        assert.ok(files.some((file) => file.realForm));
+        const result = await engine.precheck({ procedure: records[procedure], applicant: spec.applicant, files: files.map((file) => file.input), referenceDate: new Date(`${spec.referenceDate}T00:00:00Z`) });
+        assert.equal(result.recommendation.decision, spec.expected, `${spec.id}: ${result.recommendation.reasons.join(' | ')}`);
+      }
+    }
+  }
+});

@@ -25,6 +25,8 @@ export function foldForCompare(text: string): string {
 /** Title case a name that was printed in capitals (`NGUYỄN VĂN AN` → `Nguyễn Văn An`). */
 export function tidyName(raw: string): string {
   const cleaned = raw
+    // a name typed over the dotted line comes after the dots; dots after a name end it
+    .replace(/^[\s.…_·•]+/u, '')
     .replace(/[.…_·•]{2,}.*$/u, '')
     .replace(/[^\p{L}\s'-]/gu, ' ')
     .replace(/\s+/g, ' ')

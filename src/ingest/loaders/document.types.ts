@@ -20,6 +20,36 @@ export interface LoadedPage {
   confidence?: number;
   /** Which engine/settings produced an `ocr` page. */
   ocrEngine?: string;
+  /** Where the lines of `text` are on the page; only when the caller asked for `LoadOptions.layout`. */
+  lines?: PageLine[];
+}
+
+/**
+ * A rectangle as fractions (0–1) of the page as it is displayed: origin top-left; for PDF the
+ * page's view box (after its /Rotate), for images the image itself.
+ */
+export interface PageBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Characters `start`..`end` of a line's text (a PDF text item, an OCR word) and where they are. */
+export interface PageSpan {
+  start: number;
+  end: number;
+  box: PageBox;
+  /** OCR word confidence 0..1. */
+  confidence?: number;
+}
+
+/** A line of a page's text with its position; `lineIndex` is its index in `text.split('\n')`. */
+export interface PageLine {
+  lineIndex: number;
+  text: string;
+  box: PageBox;
+  spans: PageSpan[];
 }
 
 export interface DocumentMetadata {
@@ -89,6 +119,11 @@ export interface LoadOptions {
   onProgress?: (fraction: number) => void;
   limits?: Partial<LoaderLimits>;
   pdf?: PdfOptions;
+  /**
+   * Also report where each line and word is (`LoadedPage.lines`) for PDF text layers and OCR'd
+   * pages, e.g. to highlight evidence on the page image. OCR then asks the engine for word boxes.
+   */
+  layout?: boolean;
 }
 
 /** What each format loader receives: the input plus resolved limits. */

@@ -1,6 +1,7 @@
 import { readImageSize } from '../../providers/ocr/index.js';
 import type { LoadedDocument, LoaderContext } from './document.types.js';
 import { loaderErrors } from './loader-errors.js';
+import { ocrPageLines } from './ocr-layout.js';
 
 const MEDIA_TYPES: Record<string, string> = {
   png: 'image/png',
@@ -22,12 +23,13 @@ export async function loadImage({ input, options, limits }: LoaderContext): Prom
   if (size.format === 'tiff' && tiffHasMorePages(input.bytes)) {
     warnings.push('Tệp TIFF có nhiều trang; hiện chỉ trang đầu được nhận dạng. Hãy gửi dạng PDF để xử lý đủ các trang.');
   }
-  const result = await options.ocr.recognize(input.bytes, options.signal ? { signal: options.signal } : {});
+  const result = await options.ocr.recognize(input.bytes, { ...(options.signal ? { signal: options.signal } : {}), ...(options.layout ? { words: true } : {}) });
   options.onProgress?.(1);
+  const lines = options.layout ? ocrPageLines(result.text, result.lines ?? [], size.width, size.height) : undefined;
   return {
     format: 'image',
     mediaType: MEDIA_TYPES[size.format] ?? 'application/octet-stream',
-    pages: [{ pageNumber: 1, text: result.text, method: 'ocr', confidence: result.confidence, ocrEngine: options.ocr.id }],
+    pages: [{ pageNumber: 1, text: result.text, method: 'ocr', confidence: result.confidence, ocrEngine: options.ocr.id, ...(lines ? { lines } : {}) }],
     metadata: { pageCount: 1 },
     warnings,
   };

@@ -10,12 +10,17 @@ export type {
   LoadOptions,
   LoaderLimits,
   PdfOptions,
+  PageBox,
+  PageLine,
+  PageSpan,
 } from './document.types.js';
 export type { NationalProcedureRecord } from './procedure-record.loader.js';
 export { decodeText, looksVietnamese } from './text-decoding.js';
 export type { DecodedText, TextEncoding } from './text-decoding.js';
 export { htmlToText } from './html-to-text.js';
-export { layoutTextItems } from './pdf-text-layout.js';
+export { layoutText, layoutTextItems } from './pdf-text-layout.js';
+export type { TextLayout, LaidOutLine, LaidOutSpan } from './pdf-text-layout.js';
+export { ocrPageLines } from './ocr-layout.js';
 export { loaderErrors } from './loader-errors.js';
 
 import type { LoadedDocument } from './document.types.js';

@@ -4,9 +4,10 @@ import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { OcrEngine } from '../../providers/ocr/index.js';
-import type { LoadedDocument, LoadedPage, LoaderContext } from './document.types.js';
+import type { LoadedDocument, LoadedPage, LoaderContext, PageBox, PageLine } from './document.types.js';
 import { loaderErrors } from './loader-errors.js';
-import { layoutTextItems } from './pdf-text-layout.js';
+import { ocrPageLines } from './ocr-layout.js';
+import { layoutText, type TextLayout, type UserSpaceBox } from './pdf-text-layout.js';
 import { looksVietnamese } from './text-decoding.js';
 
 /**
@@ -46,13 +47,14 @@ export async function loadPdf({ input, options, limits }: LoaderContext): Promis
       const page = await document.getPage(pageNumber);
       try {
         const content = await page.getTextContent();
-        const text = layoutTextItems(content.items.filter((item): item is TextItem => 'str' in item));
+        const layout = layoutText(content.items.filter((item): item is TextItem => 'str' in item));
+        const text = layout.text;
         const reason = mode === 'never' ? undefined : await ocrReason(page, text, mode);
         if (reason && options.ocr) {
-          pages.push(await recognizePage(document, page, pageNumber, options.ocr, dpi, limits.maxImagePixels, options.signal));
+          pages.push(await recognizePage(document, page, pageNumber, options.ocr, dpi, limits.maxImagePixels, options.signal, options.layout === true));
         } else {
           if (reason) warnings.push(`Trang ${pageNumber} cần nhận dạng chữ (OCR) nhưng OCR chưa được bật.`);
-          pages.push({ pageNumber, text, method: 'text-layer' });
+          pages.push({ pageNumber, text, method: 'text-layer', ...(options.layout ? { lines: pageLines(page, layout) } : {}) });
         }
       } finally {
         page.cleanup();
@@ -138,7 +140,21 @@ interface CanvasFactory {
   destroy(canvasAndContext: CanvasAndContext): void;
 }
 
-async function recognizePage(document: PDFDocumentProxy, page: PDFPageProxy, pageNumber: number, ocr: OcrEngine, dpi: number, maxPixels: number, signal: AbortSignal | undefined): Promise<LoadedPage> {
+/** Text-layer positions as fractions of the page as displayed (view box, /Rotate applied, top-left origin). */
+function pageLines(page: PDFPageProxy, layout: TextLayout): PageLine[] {
+  const viewport = page.getViewport({ scale: 1 });
+  const toBox = (box: UserSpaceBox): PageBox => {
+    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = viewport.convertToViewportRectangle([box.left, box.bottom, box.right, box.top]);
+    const left = Math.max(0, Math.min(x0, x1) / viewport.width);
+    const top = Math.max(0, Math.min(y0, y1) / viewport.height);
+    const right = Math.min(1, Math.max(x0, x1) / viewport.width);
+    const bottom = Math.min(1, Math.max(y0, y1) / viewport.height);
+    return { x: left, y: top, width: Math.max(0, right - left), height: Math.max(0, bottom - top) };
+  };
+  return layout.lines.map((line) => ({ lineIndex: line.lineIndex, text: line.text, box: toBox(line.box), spans: line.spans.map((span) => ({ start: span.start, end: span.end, box: toBox(span.box) })) }));
+}
+
+async function recognizePage(document: PDFDocumentProxy, page: PDFPageProxy, pageNumber: number, ocr: OcrEngine, dpi: number, maxPixels: number, signal: AbortSignal | undefined, withLayout: boolean): Promise<LoadedPage> {
   let scale = dpi / 72;
   const base = page.getViewport({ scale: 1 });
   // Oversized pages (A0 plans) are rendered at a lower resolution instead of being refused.
@@ -151,8 +167,9 @@ async function recognizePage(document: PDFDocumentProxy, page: PDFPageProxy, pag
   try {
     await page.render({ canvas: target.canvas as HTMLCanvasElement, canvasContext: target.context as unknown as CanvasRenderingContext2D, viewport, background: 'rgb(255,255,255)' }).promise;
     const { data } = target.context.getImageData(0, 0, width, height);
-    const result = await ocr.recognize({ width, height, data, channels: 4 }, { dpi: Math.round(scale * 72), ...(signal ? { signal } : {}) });
-    return { pageNumber, text: result.text, method: 'ocr', confidence: result.confidence, ocrEngine: ocr.id };
+    const result = await ocr.recognize({ width, height, data, channels: 4 }, { dpi: Math.round(scale * 72), ...(signal ? { signal } : {}), ...(withLayout ? { words: true } : {}) });
+    const lines = withLayout ? ocrPageLines(result.text, result.lines ?? [], width, height) : undefined;
+    return { pageNumber, text: result.text, method: 'ocr', confidence: result.confidence, ocrEngine: ocr.id, ...(lines ? { lines } : {}) };
   } finally {
     factory.destroy(target);
   }

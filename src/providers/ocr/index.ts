@@ -3,6 +3,7 @@ export type {
   OcrImage,
   OcrResult,
   OcrWord,
+  OcrLine,
   OcrBoundingBox,
   RawImage,
   RecognizeOptions,

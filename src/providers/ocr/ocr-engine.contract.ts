@@ -77,6 +77,20 @@ export function describeOcrEngineContract(name: string, create: () => OcrEngine)
       assert.ok(word.confidence > 0 && word.confidence <= 1);
     });
 
+    test('with word boxes come the lines, in the order of the text, each holding its words', async (context) => {
+      if (!sample) return context.skip('no canvas module or no system fonts to render a sample');
+      const result = await engine.recognize(sample.raw, { dpi: 300, words: true });
+      const lines = result.lines ?? [];
+      const textLines = result.text.split('\n').filter((line) => line.trim());
+      assert.deepEqual(lines.map((line) => line.text.replace(/\s+/g, '')), textLines.map((line) => line.replace(/\s+/g, '')));
+      // the sample draws its second line 57 px (1.6 em) under the first
+      assert.ok(lines.length === 2 && lines[1]!.bbox.y0 > lines[0]!.bbox.y1 - 5, JSON.stringify(lines.map((line) => line.bbox)));
+      for (const line of lines) {
+        assert.ok(line.words.length > 0);
+        for (const word of line.words) assert.ok(word.bbox.x0 >= line.bbox.x0 - 1 && word.bbox.x1 <= line.bbox.x1 + 1 && word.bbox.x1 <= sample.raw.width);
+      }
+    });
+
     test('a blank page gives empty text, not an error', async () => {
       const blank: RawImage = { width: 400, height: 300, data: new Uint8Array(400 * 300).fill(255), channels: 1 };
       const result = await engine.recognize(blank);

@@ -29,6 +29,15 @@ export interface OcrWord {
   bbox: OcrBoundingBox;
 }
 
+/** A recognised line in reading order, with its words (pixel boxes of the image that was passed in). */
+export interface OcrLine {
+  text: string;
+  /** 0..1 */
+  confidence: number;
+  bbox: OcrBoundingBox;
+  words: OcrWord[];
+}
+
 /**
  * How to segment the page. `auto` finds columns and blocks (best for documents);
  * `single-block` treats the image as one uniform block; `sparse` finds as much text as possible
@@ -41,7 +50,7 @@ export interface RecognizeOptions {
   /** Resolution of the image when known (e.g. a PDF page rendered at 200 dpi); estimated otherwise. */
   dpi?: number;
   pageSegmentation?: PageSegmentation;
-  /** Also return word boxes (slightly slower). */
+  /** Also return word and line boxes (slightly slower). */
   words?: boolean;
 }
 
@@ -50,6 +59,8 @@ export interface OcrResult {
   /** Mean engine confidence, 0..1. */
   confidence: number;
   words?: OcrWord[];
+  /** With `words`: the lines the words belong to, in the order of `text`. */
+  lines?: OcrLine[];
   /** Wall time spent in this call, for throughput reporting. */
   durationMs: number;
 }

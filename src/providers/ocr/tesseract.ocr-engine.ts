@@ -3,7 +3,7 @@ import path from 'node:path';
 import Tesseract from 'tesseract.js';
 import { AppError } from '../../errors/index.js';
 import { isRawImage } from './ocr-engine.js';
-import type { OcrEngine, OcrImage, OcrResult, OcrWord, PageSegmentation, RecognizeOptions } from './ocr-engine.js';
+import type { OcrEngine, OcrImage, OcrLine, OcrResult, OcrWord, PageSegmentation, RecognizeOptions } from './ocr-engine.js';
 import { cleanDocumentImage } from './page-cleanup.js';
 import { decodeToGray, encodePgm, readImageSize, toGray } from './raster-image.js';
 import type { GrayImage } from './raster-image.js';
@@ -142,7 +142,10 @@ export class TesseractOcrEngine implements OcrEngine {
     const job = worker.recognize(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {}, { text: true, blocks: options.words === true });
     const { data } = await this.abortable(job, options.signal);
     const result: Omit<OcrResult, 'durationMs'> = { text: data.text.replace(/\s+$/, ''), confidence: data.confidence / 100 };
-    if (options.words) result.words = collectWords(data);
+    if (options.words) {
+      result.lines = collectLines(data);
+      result.words = result.lines.flatMap((line) => line.words);
+    }
     return result;
   }
 
@@ -162,16 +165,15 @@ export class TesseractOcrEngine implements OcrEngine {
   }
 }
 
-function collectWords(page: Tesseract.Page): OcrWord[] {
-  const words: OcrWord[] = [];
+function collectLines(page: Tesseract.Page): OcrLine[] {
+  const lines: OcrLine[] = [];
   for (const block of page.blocks ?? []) {
     for (const paragraph of block.paragraphs) {
       for (const line of paragraph.lines) {
-        for (const word of line.words) {
-          words.push({ text: word.text, confidence: word.confidence / 100, bbox: { ...word.bbox } });
-        }
+        const words: OcrWord[] = line.words.map((word) => ({ text: word.text, confidence: word.confidence / 100, bbox: { ...word.bbox } }));
+        lines.push({ text: line.text.replace(/\s+$/u, ''), confidence: line.confidence / 100, bbox: { ...line.bbox }, words });
       }
     }
   }
-  return words;
+  return lines;
 }
