@@ -9,13 +9,13 @@ const usage = `Cách dùng:
   npm run clients -- disable <client_id>
 
 Phạm vi (scope): ${scopes.join(', ')}. Vai trò officer bắt buộc có --agency.
-Mặc định: admin nhận mọi quyền; officer nhận documents:read,documents:write,dossiers:read,dossiers:write.`;
+Mặc định: admin nhận mọi quyền; officer và citizen nhận documents:read,documents:write,dossiers:read,dossiers:write.`;
 
 const defaultScopes: Record<Role, string[]> = {
   admin: ['admin'],
   officer: ['documents:read', 'documents:write', 'dossiers:read', 'dossiers:write'],
   leader: ['analytics:read', 'documents:read', 'dossiers:read'],
-  citizen: ['documents:read', 'documents:write'],
+  citizen: ['documents:read', 'documents:write', 'dossiers:read', 'dossiers:write'],
 };
 
 async function main(): Promise<void> {
