@@ -1,7 +1,7 @@
 import type { IndexVersion, PassageRepository } from '../db/repositories/index.js';
 import type { Logger } from '../logging/index.js';
 import { databaseCorpus } from './database.source.js';
-import type { SearchResult } from './passage.types.js';
+import type { Passage, SearchResult } from './passage.types.js';
 import { SearchService, type SearchOptions } from './search.service.js';
 
 /**
@@ -27,6 +27,12 @@ export class LiveSearchIndex {
     if (!this.service) await this.refresh();
     else void this.refreshIfStale();
     return this.service!.search(query, options);
+  }
+
+  /** The passages of one document in the current index (empty before the first build or when unknown). */
+  async passagesOf(documentId: string): Promise<readonly Passage[]> {
+    if (!this.service) await this.refresh();
+    return this.service!.passagesOf(documentId);
   }
 
   get stats() {

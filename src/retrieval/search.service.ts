@@ -143,6 +143,11 @@ export class SearchService {
     this.state.labels.release(passage.document.id, groupKey(passage));
   }
 
+  /** The indexed passages of one document, in indexing order (the assistant reads a procedure's sections). */
+  passagesOf(documentId: string): readonly Passage[] {
+    return this.state.byDocument.get(documentId) ?? [];
+  }
+
   /** Replaces the passages of one document (re-ingestion). */
   upsertDocument(documentId: string, passages: readonly Passage[]): void {
     this.removeDocument(documentId);

@@ -29,6 +29,7 @@ export async function startServer(
     audit: services.audit,
     documents: services.documents,
     search: services.search,
+    assistant: services.assistant,
     http: config.http,
     rateLimit: config.rateLimit,
     webRoot: options.webRoot ?? webRoot,

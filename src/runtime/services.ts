@@ -3,6 +3,9 @@ import { ClientService, loadOrCreateSigningKeys, TokenService } from '../auth/in
 import { AuditService } from '../audit/index.js';
 import type { AppConfig } from '../config/index.js';
 import { ApiClientRepository, AuditRepository, PassageRepository, openDatabase, type Database } from '../db/index.js';
+import { ChatRepository, ProcedureRepository } from '../db/index.js';
+import { AssistantService } from '../agents/assistant/index.js';
+import { createLanguageModel } from '../providers/llm/index.js';
 import { LiveSearchIndex } from '../retrieval/live-index.js';
 import { DocumentService } from '../documents/document.service.js';
 import type { Logger } from '../logging/index.js';
@@ -32,6 +35,8 @@ export interface Services {
   search: LiveSearchIndex;
   /** Dense embeddings of chunks (models/ manifest); null when EMBEDDING_MODEL=none. */
   embedding: EmbeddingModel | null;
+  /** The citizen assistant (extractive, or fluent through LLM_BASE_URL). */
+  assistant: AssistantService;
   close(): Promise<void>;
 }
 
@@ -49,6 +54,14 @@ export async function createServices(config: AppConfig, logger: Logger, options:
       ...(config.auth.jwksUrl ? { externalJwksUrl: config.auth.jwksUrl } : {}),
       ...(config.auth.externalIssuer ? { externalIssuer: config.auth.externalIssuer } : {}),
     });
+    const search = new LiveSearchIndex(new PassageRepository(database), logger);
+    const assistant = new AssistantService({
+      search,
+      procedures: new ProcedureRepository(database),
+      chat: new ChatRepository(database),
+      languageModel: createLanguageModel(config),
+      logger,
+    });
     return {
       config,
       logger,
@@ -60,7 +73,8 @@ export async function createServices(config: AppConfig, logger: Logger, options:
       audit: new AuditService(new AuditRepository(database)),
       documents: new DocumentService(database, blobs, queue),
       ocr,
-      search: new LiveSearchIndex(new PassageRepository(database), logger),
+      search,
+      assistant,
       embedding,
       close: async () => {
         await embedding?.close().catch(() => undefined);

@@ -8,3 +8,7 @@ export { IndexDataRepository } from './index-data.repository.js';
 export type { IndexData } from './index-data.repository.js';
 export { PassageRepository } from './passage.repository.js';
 export type { PassageRow, IndexVersion } from './passage.repository.js';
+export { ProcedureRepository } from './procedure.repository.js';
+export type { ProcedureRow } from './procedure.repository.js';
+export { ChatRepository } from './chat.repository.js';
+export type { ChatMessageInput, ChatMessageRow, ChatOutcome, ConversationRow, HandoverRow } from './chat.repository.js';
