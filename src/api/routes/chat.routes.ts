@@ -30,6 +30,8 @@ function clientKey(request: Request): string {
   return `ip:${crypto.createHash('sha256').update(request.ip ?? 'unknown').digest('hex').slice(0, 24)}`;
 }
 
+const STREAM_PACE_MS = 4;
+
 export function chatRoutes(deps: { assistant: AssistantService }): Router {
   const router = Router();
 
@@ -37,7 +39,7 @@ export function chatRoutes(deps: { assistant: AssistantService }): Router {
     const body = parseRequest(chatRequestSchema, request.body ?? {}, 'body');
     const reply = await deps.assistant.ask({ message: body.message, clientKey: clientKey(request), ...(body.conversationId ? { conversationId: body.conversationId } : {}) });
     if (request.accepts(['application/json', 'text/event-stream']) === 'text/event-stream' && /text\/event-stream/.test(request.get('accept') ?? '')) {
-      streamReply(response, reply);
+      await streamReply(response, reply);
       return;
     }
     response.json(reply);
@@ -83,7 +85,7 @@ export function chatRoutes(deps: { assistant: AssistantService }): Router {
  * `done` with the whole reply. The answer is complete and its citations checked before the first
  * byte is sent, so nothing unverified ever reaches the citizen.
  */
-function streamReply(response: Response, reply: ChatReply): void {
+async function streamReply(response: Response, reply: ChatReply): Promise<void> {
   response.status(200);
   response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
   response.setHeader('Cache-Control', 'no-cache, no-transform');
@@ -91,7 +93,13 @@ function streamReply(response: Response, reply: ChatReply): void {
   response.flushHeaders();
   const send = (event: string, data: unknown) => response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   send('meta', { conversationId: reply.conversationId, messageId: reply.messageId, outcome: reply.outcome, procedure: reply.procedure ?? null, aspect: reply.aspect ?? null });
-  for (const piece of reply.answer.match(/\S+\s*|\s+/g) ?? []) send('delta', { text: piece });
+  const words = reply.answer.match(/\S+\s*|\s+/g) ?? [];
+  // a few words per event, paced a few milliseconds apart: the page shows the answer as it is
+  // "typed", and proxies that buffer small writes still pass the events on one by one
+  for (let at = 0; at < words.length && !response.destroyed; at += 4) {
+    send('delta', { text: words.slice(at, at + 4).join('') });
+    await new Promise((resolve) => setTimeout(resolve, STREAM_PACE_MS));
+  }
   send('citations', { citations: reply.citations, suggestions: reply.suggestions ?? [] });
   send('done', reply);
   response.end();
