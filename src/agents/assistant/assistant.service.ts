@@ -4,16 +4,17 @@ import { AppError, notFound } from '../../errors/index.js';
 import type { Logger } from '../../logging/index.js';
 import { findPersonalData, redactPersonalData } from '../../privacy/index.js';
 import type { LanguageModel } from '../../providers/llm/index.js';
-import type { Passage, SearchOptions, SearchResult } from '../../retrieval/index.js';
+import { hasDiacritics, type Passage, type SearchOptions, type SearchResult } from '../../retrieval/index.js';
 import type { Aspect, ChatOutcome, ChatReply, ConversationState } from './assistant.types.js';
 import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { readAspect, readIntent, topicWords } from './message-intent.js';
+import { readAspect, readIntent, topicPairs, topicWords } from './message-intent.js';
 import { composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { chooseProcedure, pickFromReply, procedureCandidates, type Candidate } from './procedure-choice.js';
-import { fold } from './text-folding.js';
+import { accentedForm, fold } from './text-folding.js';
+import { WordWeights } from './word-weights.js';
 
 /** What the assistant needs from retrieval: `LiveSearchIndex` in the service, a `SearchService` in tools. */
 export interface AssistantSearch {
@@ -23,7 +24,7 @@ export interface AssistantSearch {
 
 export interface AssistantDependencies {
   search: AssistantSearch;
-  procedures: Pick<ProcedureRepository, 'byDocumentIds'>;
+  procedures: Pick<ProcedureRepository, 'byDocumentIds' | 'names'>;
   chat: ChatRepository;
   languageModel?: LanguageModel | null;
   logger: Pick<Logger, 'info' | 'warn'>;
@@ -52,6 +53,8 @@ interface Turn {
 
 export const MAX_MESSAGE_CHARS = 1000;
 const RECORD_CACHE_MS = 60_000;
+/** Weighted share of the question's telling words an answer's procedure must contain. */
+const MIN_SUPPORT = 0.5;
 
 /**
  * The citizen assistant: guardrails → intent → (memory | clarification | retrieval) → extractive
@@ -59,6 +62,7 @@ const RECORD_CACHE_MS = 60_000;
  */
 export class AssistantService {
   private readonly records = new Map<string, { row: ProcedureRow | null; at: number }>();
+  private weights: { value: Promise<WordWeights>; at: number } | undefined;
   private readonly now: () => Date;
   /** Lines dropped by the citation check since start (the evaluation reads it; must stay 0). */
   unsupportedLines = 0;
@@ -155,9 +159,13 @@ export class AssistantService {
     const topics = topicWords(question);
 
     // a reply to "which procedure?"
-    if (state.pending && topics.every((word) => state.pending!.candidates.some((candidate) => fold(candidate.name).includes(` ${word} `)))) {
-      const pick = pickFromReply(question, state.pending.candidates.map((candidate, rank) => ({ ...candidate, rank, score: 0, provincial: false })));
-      if (pick) return this.answerProcedure(pick.documentId, aspect ?? state.pending.aspect, state.pending.question, []);
+    const pending = state.pending;
+    const isChoice =
+      pending !== undefined &&
+      (/^\s*\d\s*$/.test(question) || (topics.length > 0 && topics.every((word) => pending.candidates.some((candidate) => fold(candidate.name).includes(` ${word} `)))));
+    if (pending && isChoice) {
+      const pick = pickFromReply(topics.length > 0 ? topics.join(' ') : question, pending.candidates.map((candidate, rank) => ({ ...candidate, rank, score: 0, provincial: false })));
+      if (pick) return this.answerProcedure(pick.documentId, aspect ?? pending.aspect, pending.question, []);
     }
     // a follow-up naming nothing new ("còn lệ phí thì sao?", "nộp ở đâu?")
     if (state.procedureDocumentId && topics.length === 0) {
@@ -169,7 +177,8 @@ export class AssistantService {
     const procedureResults = results.filter((result) => result.procedure);
     const records = await this.recordsOf(procedureResults.slice(0, 8).map((result) => result.document.id));
     const candidates = procedureCandidates(procedureResults, (documentId) => records.get(documentId)?.source === 'provincial');
-    const choice = chooseProcedure(question, candidates, topics);
+    const weights = await this.wordWeights();
+    const choice = chooseProcedure(question, candidates, topics, { weights, pairs: topicPairs(question) });
     const top = results[0];
     const relevance = (text: string) => share(topics, fold(text));
 
@@ -182,11 +191,22 @@ export class AssistantService {
 
     const legalTop = results.find((result) => result.citation.article !== null);
     const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
-    if (choice.kind === 'ambiguous' && wantsProcedure) return this.clarify(question, aspect ?? 'overview', choice.candidates);
+    // a question typed with accents is matched with them: `đám cưới` is not `bảo đảm … cuối`
+    const accented = hasDiacritics(question);
+    const matchWords = accented ? accentedForm(question).trim().split(' ').filter((word) => topics.includes(fold(word).trim())) : topics;
+    const supported = (candidate: Candidate) => {
+      const best = procedureResults.find((result) => result.document.id === candidate.documentId);
+      // the telling words of the question must be in the procedure's name or its best passage
+      const text = `${candidate.name} ${best?.text ?? ''}`;
+      return weights.share(matchWords, accented ? accentedForm(text) : fold(text));
+    };
+    if (choice.kind === 'ambiguous' && wantsProcedure) {
+      const plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT);
+      if (plausible.length >= 2) return this.clarify(question, aspect ?? 'overview', plausible);
+      if (plausible.length === 1) return this.answerProcedure(plausible[0]!.documentId, aspect ?? 'overview', question, results);
+    }
     if (choice.kind === 'chosen' && wantsProcedure) {
-      const best = procedureResults.find((result) => result.document.id === choice.candidate.documentId);
-      const support = Math.max(choice.coverage, relevance(`${choice.candidate.name} ${best?.text ?? ''}`) - 0.1);
-      if (support >= 0.5) {
+      if (supported(choice.candidate) >= MIN_SUPPORT) {
         const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', question, results);
         const variants = choice.variants.slice(0, 3);
         if (variants.length > 0 && turn.outcome === 'answered') {
@@ -254,6 +274,15 @@ export class AssistantService {
       }
     }
     return { outcome: 'answered', answer, citations: checked.citations, composer, unsupported: checked.unsupported };
+  }
+
+  private wordWeights(): Promise<WordWeights> {
+    if (!this.weights || Date.now() - this.weights.at > RECORD_CACHE_MS * 5) {
+      const value = this.deps.procedures.names().then((names) => new WordWeights(names));
+      value.catch(() => (this.weights = undefined));
+      this.weights = { value, at: Date.now() };
+    }
+    return this.weights.value;
   }
 
   private async recordsOf(documentIds: readonly string[]): Promise<Map<string, ProcedureRow>> {

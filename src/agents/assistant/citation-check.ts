@@ -51,7 +51,8 @@ export function checkAndCite(lines: readonly CheckedLine[], retrieved: ReadonlyM
     }
     kept.push({ text: line.text, marker });
   }
-  const cited = citations.map((citation) => comparable(citation.text)).join('\n');
+  // connective lines may repeat what the citations say or how they are labelled (article, clause, number)
+  const cited = citations.map((citation) => `${comparable(citation.text)}\n${comparable(citation.citation.label)}`).join('\n');
   const answerLines = kept.flatMap((line) => {
     if (line.marker !== undefined) return [`${line.text} [${line.marker}]`];
     const numbers = line.text.match(NUMBER) ?? [];

@@ -37,13 +37,13 @@ const PERSONAL_DOSSIER = [
   'ho so cua toi', 'ho so toi', 'ho so cua minh', 'ho so minh', 'ho so cua em', 'ho so em da nop', 'ho so toi da nop', 'ho so da nop',
   'ho so cua gia dinh toi', 'tinh trang ho so', 'trang thai ho so', 'tien do ho so', 'ho so den dau', 'ho so dang o dau',
   'ma ho so', 'so bien nhan', 'giay bien nhan cua toi', 'ket qua ho so cua toi', 'bao gio toi nhan duoc ket qua',
-  'ho so bi tra lai', 'ho so cua toi bi', 'da nop ho so hom',
+  'ho so bi tra lai', 'ho so cua toi bi', 'da nop ho so hom', 'da xu ly xong chua', 'xu ly xong chua', 'da co ket qua chua', 'den dau roi',
 ];
 const HANDOVER = ['gap can bo', 'noi chuyen voi can bo', 'gap nguoi that', 'chuyen cho can bo', 'can bo tra loi', 'hoi can bo', 'gap truc tiep can bo', 'noi chuyen voi nguoi'];
 /** Topics a one-stop-office assistant does not cover. */
 const OFF_TOPIC = [
   'thoi tiet', 'du bao thoi tiet', 'bong da', 'ty so', 'ket qua xo so', 'xo so', 'lo de', 'gia vang', 'gia xang', 'chung khoan', 'gia co phieu',
-  'tien ao', 'bitcoin', 'cong thuc nau', 'nau mon', 'mon an', 'bai hat', 'loi bai hat', 'lam tho', 'viet bai tho', 'ke chuyen cuoi',
+  'tien ao', 'bitcoin', 'cong thuc nau', 'nau mon', 'mon an', 'bai hat', 'loi bai hat', 'lam tho', 'bai tho', 'viet bai tho', 'ke chuyen cuoi',
   'truyen cuoi', 'phim hay', 'xem phim', 'choi game', 'tro choi', 'viet code', 'lap trinh', 'javascript', 'python', 'giai toan',
   'bai tap toan', 'tu vi', 'boi bai', 'cung hoang dao', 'hen ho', 'nguoi yeu', 'tinh yeu', 'du lich o dau', 'khach san', 've may bay',
   'dat xe', 'mua sam', 'giam can', 'chua benh', 'thuoc chua', 'benh vien nao tot',
@@ -94,7 +94,7 @@ const ASPECT_PHRASES: ReadonlyArray<[Aspect, readonly string[]]> = [
   ['fee', ['le phi', 'phi', 'bao nhieu tien', 'mat tien', 'ton tien', 'mat bao nhieu', 'ton bao nhieu', 'chi phi', 'tien phi', 'thu phi', 'mien phi', 'phai tra tien', 'dong tien', 'nop tien']],
   ['time', ['bao lau', 'may ngay', 'bao nhieu ngay', 'thoi han', 'thoi gian giai quyet', 'thoi gian xu ly', 'thoi gian', 'khi nao co ket qua', 'bao gio co ket qua', 'trong ngay', 'mat may ngay', 'lau khong', 'lau ko']],
   ['legalBasis', ['can cu phap ly', 'can cu', 'van ban nao quy dinh', 'luat nao', 'nghi dinh nao', 'thong tu nao', 'quy dinh o dau', 'co so phap ly', 'van ban phap luat']],
-  ['conditions', ['dieu kien', 'yeu cau dieu kien', 'can dap ung', 'duoc phep khong', 'co duoc khong', 'truong hop nao']],
+  ['conditions', ['dieu kien', 'yeu cau dieu kien', 'can dap ung', 'duoc phep khong', 'co duoc khong', 'truong hop nao', 'khong duoc', 'khi nao thi']],
   ['applicants', ['doi tuong', 'ai duoc', 'ai co the', 'ai phai', 'nguoi nao duoc']],
   ['result', ['ket qua', 'nhan duoc gi', 'duoc cap gi', 'nhan lai gi']],
   ['where', ['o dau', 'noi nao', 'cho nao', 'co quan nao', 'nop o', 'lam o', 'den dau', 'dia chi', 'truc tuyen', 'online', 'qua mang', 'buu chinh', 'cach thuc', 'hinh thuc nop', 'nop the nao', 'nop nhu the nao', 'noi nop', 'tham quyen']],
@@ -112,14 +112,27 @@ export function readAspect(message: string): Aspect | undefined {
 const FILLER = new Set(
   (
     'con thi the vay a oi nhe nha di ha neu la co khong ko k gi nao bao nhieu may o dau nop lam can phai duoc ' +
-    'toi minh em anh chi cho hoi xin muon biet vui long giup voi ban tro ly thu tuc nay viec cai truong hop do day ' +
-    'va hay hoac ve cua trong nhu nua them tiep xa phuong huyen tinh uy ubnd nhan dan loai mat ton het'
+    'toi minh em anh chi cho hoi xin muon biet vui long giup voi tro ly thu tuc nay viec cai truong hop do day ' +
+    'va hay hoac ve cua trong nhu nua them tiep con gom nhung cac mot moi bi da se roi khi ma den xa phuong huyen tinh uy ubnd nhan dan loai mat ton het'
   ).split(' '),
 );
 
 const FILLER_PHRASES = / (?:thi sao|ra sao|lam sao|vi sao|tai sao|sao vay|the nao|nhu the nao|ban oi|ban cho|cho ban|ban co|giup ban|ban giup)(?= )/g;
 /** Every aspect phrase, longest first, so `thanh phan ho so` goes before `ho so`. */
 const ASPECT_WORDS = ASPECT_PHRASES.flatMap(([, phrases]) => phrases).sort((a, b) => b.length - a.length);
+
+/** Consecutive pairs of topic words (` a b `), never across a removed word: word order in names. */
+export function topicPairs(message: string): string[] {
+  let folded = fold(message).replace(FILLER_PHRASES, ' | ');
+  for (const phrase of ASPECT_WORDS) folded = folded.replaceAll(` ${phrase} `, ' | ');
+  const tokens = folded
+    .trim()
+    .split(/\s+/)
+    .map((word) => (FILLER.has(word) || /^\d+$/.test(word) ? '|' : word));
+  const pairs: string[] = [];
+  for (let i = 1; i < tokens.length; i++) if (tokens[i] !== '|' && tokens[i - 1] !== '|') pairs.push(` ${tokens[i - 1]} ${tokens[i]} `);
+  return pairs;
+}
 
 /** Folded words of the message that may name a procedure or a legal topic. */
 export function topicWords(message: string): string[] {

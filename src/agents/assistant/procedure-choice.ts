@@ -1,5 +1,6 @@
 import type { SearchResult } from '../../retrieval/index.js';
 import { fold } from './text-folding.js';
+import type { WordWeights } from './word-weights.js';
 
 /**
  * Which procedure a question is about. Retrieval ranks units; here the distinct procedures among
@@ -83,12 +84,24 @@ export function coverage(name: string, questionWords: ReadonlySet<string>): numb
 /** Retrieval scores this close (relative) leave the choice open. */
 const CLOSE_SCORE = 0.7;
 
-export function chooseProcedure(question: string, candidates: readonly Candidate[], topics: readonly string[]): Choice {
+/** How much weaker (weighted share of the question's words) a name may be and still be compared. */
+const NAMED_TOLERANCE = 0.2;
+
+export function chooseProcedure(
+  question: string,
+  candidates: readonly Candidate[],
+  topics: readonly string[],
+  options: { weights?: WordWeights; pairs?: readonly string[] } = {},
+): Choice {
   if (candidates.length === 0) return { kind: 'none' };
   const words = new Set(fold(question).trim().split(' '));
   const scored = candidates.map((candidate) => {
     const own = nameWords(candidate.name);
-    const named = topics.length === 0 ? 0 : topics.filter((topic) => own.has(topic)).length / topics.length;
+    const named = options.weights
+      ? options.weights.share(topics, ` ${[...own].join(' ')} `)
+      : topics.length === 0
+        ? 0
+        : topics.filter((topic) => own.has(topic)).length / topics.length;
     return { candidate, coverage: coverage(candidate.name, words), named, words: own };
   });
   const chosen = (item: (typeof scored)[number]): Choice => ({ kind: 'chosen', candidate: item.candidate, coverage: item.named, variants: variantsOf(item.candidate, candidates) });
@@ -98,7 +111,11 @@ export function chooseProcedure(question: string, candidates: readonly Candidate
   // among the first candidates, those whose names hold the most of the question's words
   const head = scored.slice(0, 5);
   const most = Math.max(...head.map((item) => item.named));
-  const pool = most > 0 ? head.filter((item) => item.named === most) : [head[0]!];
+  const named = most > 0 ? head.filter((item) => item.named >= most - NAMED_TOLERANCE) : [head[0]!];
+  // names that say the question's words in the same order (`chứng thực bản sao từ bản chính`) first
+  const pairs = options.pairs ?? [];
+  const order = named.map((item) => pairs.filter((pair) => fold(item.candidate.name).includes(pair)).length);
+  const pool = named.filter((_item, index) => order[index] === Math.max(...order));
   const top = pool[0]!;
   // the plain procedure rather than a variant with a qualifier the citizen did not say
   const plain = pool.filter((item) => item !== top && isStrictSubset(item.words, top.words)).sort((a, b) => a.words.size - b.words.size);

@@ -1,4 +1,4 @@
-import { foldForSearch } from '../../ingest/normalize/index.js';
+import { foldForSearch, placeToneMark } from '../../ingest/normalize/index.js';
 
 /**
  * Diacritic-free, lower-case, punctuation-light form of a text, for matching phrases whether the
@@ -23,5 +23,16 @@ export function syllables(text: string): string[] {
 
 /** Whitespace-insensitive form used to check that a quoted fact is inside a passage. */
 export function comparable(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/\s*([,.;:()])\s*/g, '$1').trim();
+  return text.normalize('NFC').toLowerCase().replace(/\p{Cf}/gu, '').replace(/[\s\u00a0]+/g, ' ').replace(/\s*([,.;:()])\s*/g, '$1').trim();
+}
+
+/** Lower-case words with their accents (canonical tone placement), spaced like `fold`. */
+export function accentedForm(text: string): string {
+  return ` ${text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}/]+/u)
+    .filter(Boolean)
+    .map((word) => (/[^\x00-\x7F]/.test(word) ? placeToneMark(word) : word))
+    .join(' ')} `;
 }

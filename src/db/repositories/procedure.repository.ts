@@ -15,6 +15,12 @@ export interface ProcedureRow {
 export class ProcedureRepository {
   constructor(private readonly db: Queryable) {}
 
+  /** Names of all procedures (the assistant weighs question words by how rare they are in names). */
+  async names(): Promise<string[]> {
+    const rows = await this.db.query<{ name: string }>(`SELECT p.name FROM procedures p JOIN documents d ON d.id = p.document_id AND d.status = 'done'`);
+    return rows.map((row) => row.name);
+  }
+
   /** Records of the given documents (one document holds at most one procedure). */
   async byDocumentIds(documentIds: readonly string[]): Promise<ProcedureRow[]> {
     if (documentIds.length === 0) return [];

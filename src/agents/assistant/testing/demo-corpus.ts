@@ -42,7 +42,7 @@ export async function ingestDemoCorpus(database: Database, blobs: BlobStore, ana
 
 /** Independent check of an answer: every line ending in [n] is found, word for word, in citation n. */
 export function unsupportedLines(answer: string, citations: readonly ChatCitation[]): string[] {
-  const flat = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(/\s*([,.;:()])\s*/g, '$1').trim();
+  const flat = (text: string) => text.normalize('NFC').toLowerCase().replace(/\p{Cf}/gu, '').replace(/\s+/g, ' ').replace(/\s*([,.;:()])\s*/g, '$1').trim();
   const problems: string[] = [];
   for (const line of answer.split('\n')) {
     const match = /^(.*?)\s*\[(\d+)\]$/.exec(line);
