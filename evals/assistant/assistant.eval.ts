@@ -1,6 +1,8 @@
 // Evaluation of the citizen assistant on our own questions (evals/assistant/questions.jsonl),
 // written from the 53 provincial procedure documents, over the whole shared corpus.
-// Usage: node --import tsx evals/assistant/assistant.eval.ts  → evals/reports/assistant.{json,md}
+// Usage: node --import tsx evals/assistant/assistant.eval.ts [--set heldout]  → evals/reports/assistant[.heldout].{json,md}
+// The `heldout` set was written after the code was frozen and run once: it estimates how the
+// assistant does on questions nobody tuned it on.
 import fs from 'node:fs';
 import path from 'node:path';
 import { AssistantService, type ChatReply } from '../../src/agents/assistant/index.js';
@@ -18,9 +20,12 @@ interface Item {
 }
 
 const here = path.join(projectRoot, 'evals', 'assistant');
+const setArgument = process.argv.indexOf('--set');
+const set = setArgument !== -1 ? process.argv[setArgument + 1] : undefined;
+const suffix = set ? `.${set}` : '';
 const reportsDir = path.join(projectRoot, 'evals', 'reports');
 const items = fs
-  .readFileSync(path.join(here, 'questions.jsonl'), 'utf8')
+  .readFileSync(path.join(here, `questions${suffix}.jsonl`), 'utf8')
   .split('\n')
   .filter((line) => line.trim())
   .map((line) => JSON.parse(line) as Item);
@@ -92,7 +97,8 @@ for (const result of results) {
   byKind.set(kind, entry);
 }
 const summary = {
-  command: 'node --import tsx evals/assistant/assistant.eval.ts',
+  command: `node --import tsx evals/assistant/assistant.eval.ts${set ? ` --set ${set}` : ''}`,
+  set: set ?? 'dev',
   corpus: 'whole shared corpus (laws, 53 provincial procedures, national TTHC records), extractive composer',
   date: new Date().toISOString(),
   items: results.length,
@@ -106,11 +112,11 @@ const summary = {
   byKind: Object.fromEntries(byKind),
 };
 fs.mkdirSync(reportsDir, { recursive: true });
-fs.writeFileSync(path.join(reportsDir, 'assistant.json'), JSON.stringify({ summary, results }, null, 2) + '\n');
+fs.writeFileSync(path.join(reportsDir, `assistant${suffix}.json`), JSON.stringify({ summary, results }, null, 2) + '\n');
 
 const failures = results.filter((result) => !result.pass);
 const md = [
-  '# Trợ lý ảo — đánh giá trên bộ câu hỏi tự soạn',
+  `# Trợ lý ảo — đánh giá trên bộ câu hỏi tự soạn${set ? ` (${set}: viết sau khi chốt mã, chạy một lần)` : ' (dev: dùng trong khi phát triển)'}`,
   '',
   `Lệnh: \`${summary.command}\` · ${summary.date.slice(0, 10)} · ${summary.corpus}.`,
   '',
@@ -140,5 +146,5 @@ const md = [
       )),
   '',
 ].join('\n');
-fs.writeFileSync(path.join(reportsDir, 'assistant.md'), md);
+fs.writeFileSync(path.join(reportsDir, `assistant${suffix}.md`), md);
 console.log(md);

@@ -88,7 +88,7 @@ export class AssistantService {
     const conversation = await this.conversationFor(input.conversationId, input.clientKey);
     const state = conversation.state as ConversationState;
 
-    const turn = await this.answer(withoutPlaceholders(redacted), state, conversation.id);
+    const turn = await this.answer(withoutSelfIntroduction(withoutPlaceholders(redacted)), state, conversation.id);
     if (found.length > 0) turn.answer = `${replies.personalDataNotice}\n\n${turn.answer}`;
     this.unsupportedLines += turn.unsupported;
 
@@ -175,33 +175,35 @@ export class AssistantService {
 
     const results = await this.deps.search.search(question, { k: 12 });
     const procedureResults = results.filter((result) => result.procedure);
+    const weights = await this.wordWeights();
+    // a question typed with accents is matched with them: `đám cưới` is not `bảo đảm … cuối`, `súng` not `bổ sung`
+    const accented = hasDiacritics(question);
+    const matchWords = accented ? accentedForm(question).trim().split(' ').filter((word) => topics.includes(fold(word).trim())) : topics;
+    const form = (text: string) => (accented ? accentedForm(text) : fold(text));
+    const nameShare = (candidate: Candidate) => weights.share(matchWords, form(candidate.name));
     const records = await this.recordsOf(procedureResults.slice(0, 8).map((result) => result.document.id));
     const candidates = procedureCandidates(procedureResults, (documentId) => records.get(documentId)?.source === 'provincial');
-    const weights = await this.wordWeights();
     const choice = chooseProcedure(question, candidates, topics, { weights, pairs: topicPairs(question) });
     const top = results[0];
     const relevance = (text: string) => share(topics, fold(text));
 
     // the question is about the current procedure unless it clearly names another one or a law
-    if (state.procedureDocumentId && choice.kind !== 'ambiguous') {
-      const named = choice.kind === 'chosen' ? share(topics, fold(choice.candidate.name)) : 0;
+    if (state.procedureDocumentId) {
+      const named = Math.max(0, ...candidates.map(nameShare));
       const legal = top && !top.procedure ? relevance(top.text) : 0;
       if (named < 0.5 && legal < 0.75) return this.answerProcedure(state.procedureDocumentId, aspect ?? state.lastAspect ?? 'overview', question, results);
     }
 
     const legalTop = results.find((result) => result.citation.article !== null);
     const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
-    // a question typed with accents is matched with them: `đám cưới` is not `bảo đảm … cuối`
-    const accented = hasDiacritics(question);
-    const matchWords = accented ? accentedForm(question).trim().split(' ').filter((word) => topics.includes(fold(word).trim())) : topics;
     const supported = (candidate: Candidate) => {
       const best = procedureResults.find((result) => result.document.id === candidate.documentId);
       // the telling words of the question must be in the procedure's name or its best passage
-      const text = `${candidate.name} ${best?.text ?? ''}`;
-      return weights.share(matchWords, accented ? accentedForm(text) : fold(text));
+      return weights.share(matchWords, form(`${candidate.name} ${best?.text ?? ''}`));
     };
     if (choice.kind === 'ambiguous' && wantsProcedure) {
-      const plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT);
+      // a choice is offered only between procedures whose names say what was asked
+      const plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT && nameShare(candidate) >= MIN_SUPPORT);
       if (plausible.length >= 2) return this.clarify(question, aspect ?? 'overview', plausible);
       if (plausible.length === 1) return this.answerProcedure(plausible[0]!.documentId, aspect ?? 'overview', question, results);
     }
@@ -358,6 +360,11 @@ function withoutPlaceholders(text: string): string {
     .replace(/\s+([,.;])/g, '$1')
     .replace(/^[\s,.;]+/, '')
     .trim();
+}
+
+/** "Tôi tên Hoa, …": a name says nothing about the procedure asked for (and is personal data). */
+function withoutSelfIntroduction(text: string): string {
+  return text.replace(/(?:tôi|mình|em|cháu|con)\s+(?:tên|tên là|là)\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,3}\s*,?/u, ' ').trim();
 }
 
 function pendingCandidate(candidate: Candidate) {

@@ -44,7 +44,7 @@ const HANDOVER = ['gap can bo', 'noi chuyen voi can bo', 'gap nguoi that', 'chuy
 const OFF_TOPIC = [
   'thoi tiet', 'du bao thoi tiet', 'bong da', 'ty so', 'ket qua xo so', 'xo so', 'lo de', 'gia vang', 'gia xang', 'chung khoan', 'gia co phieu',
   'tien ao', 'bitcoin', 'cong thuc nau', 'nau mon', 'mon an', 'bai hat', 'loi bai hat', 'lam tho', 'bai tho', 'viet bai tho', 'ke chuyen cuoi',
-  'truyen cuoi', 'phim hay', 'xem phim', 'choi game', 'tro choi', 'viet code', 'lap trinh', 'javascript', 'python', 'giai toan',
+  'truyen cuoi', 'da bong', 'doi tuyen', 'tran dau', 'phim hay', 'xem phim', 'choi game', 'tro choi', 'viet code', 'lap trinh', 'javascript', 'python', 'giai toan',
   'bai tap toan', 'tu vi', 'boi bai', 'cung hoang dao', 'hen ho', 'nguoi yeu', 'tinh yeu', 'du lich o dau', 'khach san', 've may bay',
   'dat xe', 'mua sam', 'giam can', 'chua benh', 'thuoc chua', 'benh vien nao tot',
 ];
@@ -112,12 +112,15 @@ export function readAspect(message: string): Aspect | undefined {
 const FILLER = new Set(
   (
     'con thi the vay a oi nhe nha di ha neu la co khong ko k gi nao bao nhieu may o dau nop lam can phai duoc ' +
-    'toi minh em anh chi cho hoi xin muon biet vui long giup voi tro ly thu tuc nay viec cai truong hop do day ' +
-    'va hay hoac ve cua trong nhu nua them tiep con gom nhung cac mot moi bi da se roi khi ma den xa phuong huyen tinh uy ubnd nhan dan loai mat ton het'
+    'toi minh em anh chi cho hoi xin muon giup voi thu tuc nay viec cai do day cap ' +
+    'va hay hoac ve cua trong nhu nua them tiep gom nhung cac mot moi bi da se roi khi ma den xa phuong huyen tinh ubnd loai mat ton het'
   ).split(' '),
 );
 
-const FILLER_PHRASES = / (?:thi sao|ra sao|lam sao|vi sao|tai sao|sao vay|the nao|nhu the nao|ban oi|ban cho|cho ban|ban co|giup ban|ban giup)(?= )/g;
+/** Fillers of several words; removed as phrases so their words still count elsewhere (`lý` in `ly hôn`, `hợp` in `hợp đồng`). */
+const FILLER_PHRASES =
+  / (?:thi sao|ra sao|lam sao|vi sao|tai sao|sao vay|the nao|nhu the nao|ban oi|ban cho|cho ban|ban co|giup ban|ban giup|tro ly|truong hop|uy ban nhan dan|uy ban|nhan dan|vui long|muon biet|cho con|cua con|con toi|con minh|con em|nhan duoc)(?= )/g;
+
 /** Every aspect phrase, longest first, so `thanh phan ho so` goes before `ho so`. */
 const ASPECT_WORDS = ASPECT_PHRASES.flatMap(([, phrases]) => phrases).sort((a, b) => b.length - a.length);
 
