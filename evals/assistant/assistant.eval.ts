@@ -97,6 +97,7 @@ for (const result of results) {
   byKind.set(kind, entry);
 }
 const summary = {
+  firstRun: set ? (JSON.parse(fs.readFileSync(path.join(here, 'first-runs.json'), 'utf8')) as Record<string, string>)[set] ?? null : null,
   command: `node --import tsx evals/assistant/assistant.eval.ts${set ? ` --set ${set}` : ''}`,
   set: set ?? 'dev',
   corpus: 'whole shared corpus (laws, 53 provincial procedures, national TTHC records), extractive composer',
@@ -115,6 +116,8 @@ fs.mkdirSync(reportsDir, { recursive: true });
 fs.writeFileSync(path.join(reportsDir, `assistant${suffix}.json`), JSON.stringify({ summary, results }, null, 2) + '\n');
 
 const failures = results.filter((result) => !result.pass);
+const firstRuns = JSON.parse(fs.readFileSync(path.join(here, 'first-runs.json'), 'utf8')) as Record<string, string>;
+const firstRun = set ? firstRuns[set] : undefined;
 const md = [
   `# Trợ lý ảo — đánh giá trên bộ câu hỏi tự soạn${set ? ` (${set}: viết sau khi chốt mã, chạy một lần)` : ' (dev: dùng trong khi phát triển)'}`,
   '',
@@ -126,6 +129,7 @@ const md = [
   '| chỉ số | giá trị |',
   '|---|---|',
   `| câu hỏi đạt | **${passed}/${results.length} (${(summary.accuracy * 100).toFixed(1)}%)** |`,
+  ...(firstRun ? [`| lần chạy đầu | ${firstRun} |`] : []),
   `| lượt hỏi đạt | ${turnsPassed}/${turnsTotal} |`,
   `| trích dẫn không được đoạn tìm được hỗ trợ | **${unsupportedCitations}** |`,
   `| dòng bị bộ kiểm tra trích dẫn loại trước khi trả lời | ${summary.linesDroppedByCheck} |`,

@@ -96,7 +96,7 @@ const ASPECT_PHRASES: ReadonlyArray<[Aspect, readonly string[]]> = [
   ['legalBasis', ['can cu phap ly', 'can cu', 'van ban nao quy dinh', 'luat nao', 'nghi dinh nao', 'thong tu nao', 'quy dinh o dau', 'co so phap ly', 'van ban phap luat']],
   ['conditions', ['dieu kien', 'yeu cau dieu kien', 'can dap ung', 'duoc phep khong', 'co duoc khong', 'truong hop nao', 'khong duoc', 'khi nao thi']],
   ['applicants', ['doi tuong', 'ai duoc', 'ai co the', 'ai phai', 'nguoi nao duoc']],
-  ['result', ['ket qua', 'nhan duoc gi', 'duoc cap gi', 'nhan lai gi']],
+  ['result', ['ket qua', 'nhan duoc gi', 'duoc cap gi', 'nhan lai gi', 'cap giay gi', 'duoc giay gi', 'nhan giay gi', 'duoc cap giay']],
   ['where', ['o dau', 'noi nao', 'cho nao', 'co quan nao', 'nop o', 'lam o', 'den dau', 'dia chi', 'truc tuyen', 'online', 'qua mang', 'buu chinh', 'cach thuc', 'hinh thuc nop', 'nop the nao', 'nop nhu the nao', 'noi nop', 'tham quyen']],
   ['steps', ['trinh tu', 'cac buoc', 'buoc nao', 'quy trinh', 'lam the nao', 'lam nhu the nao', 'the nao', 'nhu the nao', 'thu tuc ra sao', 'ra sao', 'cach lam', 'huong dan']],
   ['documents', ['giay to', 'ho so gom', 'ho so can', 'thanh phan ho so', 'can nhung gi', 'can gi', 'mang theo', 'chuan bi', 'nop nhung gi', 'can nop', 'giay gi', 'ho so', 'xuat trinh']],
