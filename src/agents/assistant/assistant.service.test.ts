@@ -82,15 +82,18 @@ for (const openDatabase of testDatabaseFactories) {
     });
 
     test('asks which procedure when two match equally, then answers the chosen one', async () => {
-      const ask = await assistant.ask({ message: 'chứng thực cần mang theo gì', clientKey: client });
+      const ask = await assistant.ask({ message: 'chứng thực', clientKey: client });
       assert.equal(ask.outcome, 'needs_clarification');
       assert.deepEqual([...(ask.suggestions ?? [])].sort(), ['Chứng thực bản sao từ bản chính (minh họa)', 'Chứng thực chữ ký trong giấy tờ (minh họa)']);
       assert.equal(ask.citations.length, 0);
       const chosen = await assistant.ask({ conversationId: ask.conversationId, message: 'chữ ký', clientKey: client });
       assert.equal(chosen.outcome, 'answered');
       assert.equal(chosen.procedure?.code, 'DEMO.003');
-      assert.equal(chosen.aspect, 'documents');
-      assert.match(chosen.answer, /Giấy tờ tùy thân/);
+      assert.equal(chosen.aspect, 'overview');
+      assert.match(chosen.answer, /Thời hạn giải quyết: 1 Ngày làm việc/);
+      const fee = await assistant.ask({ conversationId: ask.conversationId, message: 'lệ phí bao nhiêu?', clientKey: client });
+      assert.equal(fee.procedure?.code, 'DEMO.003');
+      assert.match(fee.answer, /10\.000 Đồng/);
     });
 
     test('a legal question quotes the clause and cites it down to the clause', async () => {

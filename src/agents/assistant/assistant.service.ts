@@ -10,9 +10,9 @@ import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { readAspect, readIntent, topicPairs, topicWords } from './message-intent.js';
+import { readAspect, readIntent, topicWords } from './message-intent.js';
 import { composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
-import { chooseProcedure, pickFromReply, procedureCandidates, type Candidate } from './procedure-choice.js';
+import { chooseProcedure, coverage, pickFromReply, procedureCandidates, type Candidate } from './procedure-choice.js';
 import { accentedForm, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
 
@@ -55,6 +55,10 @@ export const MAX_MESSAGE_CHARS = 1000;
 const RECORD_CACHE_MS = 60_000;
 /** Weighted share of the question's telling words an answer's procedure must contain. */
 const MIN_SUPPORT = 0.5;
+/** …and the procedure's name must carry at least this share of them (else it is a guess from passage text). */
+const MIN_NAME_SHARE = 0.3;
+/** Share of a procedure's telling name words the question must contain to count as naming it. */
+const NAMED_COVERAGE = 0.75;
 
 /**
  * The citizen assistant: guardrails → intent → (memory | clarification | retrieval) → extractive
@@ -180,10 +184,17 @@ export class AssistantService {
     const accented = hasDiacritics(question);
     const matchWords = accented ? accentedForm(question).trim().split(' ').filter((word) => topics.includes(fold(word).trim())) : topics;
     const form = (text: string) => (accented ? accentedForm(text) : fold(text));
-    const nameShare = (candidate: Candidate) => weights.share(matchWords, form(candidate.name));
+    // words no procedure name has: a modifier found in the passages (`gấp`) weighs less than a word the corpus never saw (`flycam`)
+    const overrides = new Map<string, number>();
+    let unseen = 0;
+    for (const word of matchWords.filter((candidate) => weights.unknown(candidate)).slice(0, 4)) {
+      if ((await this.deps.search.search(word, { k: 1 })).length > 0) overrides.set(word, weights.passageOnlyWeight);
+      else unseen += 1;
+    }
+    const nameShare = (candidate: Candidate) => weights.share(matchWords, form(candidate.name), overrides);
     const records = await this.recordsOf(procedureResults.slice(0, 8).map((result) => result.document.id));
     const candidates = procedureCandidates(procedureResults, (documentId) => records.get(documentId)?.source === 'provincial');
-    const choice = chooseProcedure(question, candidates, topics, { weights, pairs: topicPairs(question) });
+    const choice = chooseProcedure(question, candidates);
     const top = results[0];
     const relevance = (text: string) => share(topics, fold(text));
 
@@ -199,7 +210,7 @@ export class AssistantService {
     const supported = (candidate: Candidate) => {
       const best = procedureResults.find((result) => result.document.id === candidate.documentId);
       // the telling words of the question must be in the procedure's name or its best passage
-      return weights.share(matchWords, form(`${candidate.name} ${best?.text ?? ''}`));
+      return weights.share(matchWords, form(`${candidate.name} ${best?.text ?? ''}`), overrides);
     };
     if (choice.kind === 'ambiguous' && wantsProcedure) {
       // a choice is offered only between procedures whose names say what was asked
@@ -208,7 +219,10 @@ export class AssistantService {
       if (plausible.length === 1) return this.answerProcedure(plausible[0]!.documentId, aspect ?? 'overview', question, results);
     }
     if (choice.kind === 'chosen' && wantsProcedure) {
-      if (supported(choice.candidate) >= MIN_SUPPORT) {
+      // a procedure the question names (most of its telling name words) is answered whatever else is asked;
+      // otherwise the question's own telling words must be found in it
+      const named = coverage(choice.candidate.name, new Set(fold(question).trim().split(' '))) >= NAMED_COVERAGE;
+      if (named || (supported(choice.candidate) >= MIN_SUPPORT && nameShare(choice.candidate) >= MIN_NAME_SHARE)) {
         const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', question, results);
         const variants = choice.variants.slice(0, 3);
         if (variants.length > 0 && turn.outcome === 'answered') {
@@ -219,6 +233,10 @@ export class AssistantService {
       }
     }
     if (legalTop && relevance(`${legalTop.document.title} ${legalTop.text}`) >= 0.6) return this.answerLegal(question, legalTop, state);
+    // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one
+    if (wantsProcedure && unseen === 0 && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
+      return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
+    }
     return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
   }
 

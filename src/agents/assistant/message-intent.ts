@@ -124,19 +124,6 @@ const FILLER_PHRASES =
 /** Every aspect phrase, longest first, so `thanh phan ho so` goes before `ho so`. */
 const ASPECT_WORDS = ASPECT_PHRASES.flatMap(([, phrases]) => phrases).sort((a, b) => b.length - a.length);
 
-/** Consecutive pairs of topic words (` a b `), never across a removed word: word order in names. */
-export function topicPairs(message: string): string[] {
-  let folded = fold(message).replace(FILLER_PHRASES, ' | ');
-  for (const phrase of ASPECT_WORDS) folded = folded.replaceAll(` ${phrase} `, ' | ');
-  const tokens = folded
-    .trim()
-    .split(/\s+/)
-    .map((word) => (FILLER.has(word) || /^\d+$/.test(word) ? '|' : word));
-  const pairs: string[] = [];
-  for (let i = 1; i < tokens.length; i++) if (tokens[i] !== '|' && tokens[i - 1] !== '|') pairs.push(` ${tokens[i - 1]} ${tokens[i]} `);
-  return pairs;
-}
-
 /** Folded words of the message that may name a procedure or a legal topic. */
 export function topicWords(message: string): string[] {
   let folded = fold(message).replace(FILLER_PHRASES, ' ');

@@ -1,6 +1,5 @@
 import type { SearchResult } from '../../retrieval/index.js';
 import { fold } from './text-folding.js';
-import type { WordWeights } from './word-weights.js';
 
 /**
  * Which procedure a question is about. Retrieval ranks units; here the distinct procedures among
@@ -29,7 +28,7 @@ export type Choice =
   | { kind: 'none' };
 
 /** Words naming what every procedure is (thủ tục, đăng ký, cấp…): they tell nothing apart. */
-const GENERIC = new Set(['thu', 'tuc', 'cua', 'cho', 'va', 'cac', 'trong', 'tai', 'theo', 'doi', 'voi', 've', 'viec', 'co', 'la', 'da', 'nguoi']);
+const GENERIC = new Set(['thu', 'tuc', 'dang', 'ky', 'cap', 'cua', 'cho', 'va', 'cac', 'trong', 'tai', 'theo', 'doi', 'voi', 've', 'viec', 'co', 'la', 'da', 'nguoi']);
 
 export function procedureCandidates(results: readonly SearchResult[], isProvincial: (documentId: string) => boolean, limit = 5): Candidate[] {
   const candidates: Candidate[] = [];
@@ -55,7 +54,9 @@ export function procedureCandidates(results: readonly SearchResult[], isProvinci
     byName.set(key, candidates.length);
     candidates.push(candidate);
   }
-  return candidates.slice(0, limit);
+  // the province's own procedures first: they say how it is done here; national records follow
+  const ordered = [...candidates.filter((candidate) => candidate.provincial), ...candidates.filter((candidate) => !candidate.provincial)];
+  return ordered.slice(0, limit).map((candidate, rank) => ({ ...candidate, rank }));
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -82,49 +83,35 @@ export function coverage(name: string, questionWords: ReadonlySet<string>): numb
 }
 
 /** Retrieval scores this close (relative) leave the choice open. */
-const CLOSE_SCORE = 0.7;
+const CLOSE_SCORE = 0.97;
 
-/** How much weaker (weighted share of the question's words) a name may be and still be compared. */
-const NAMED_TOLERANCE = 0.2;
-
-export function chooseProcedure(
-  question: string,
-  candidates: readonly Candidate[],
-  topics: readonly string[],
-  options: { weights?: WordWeights; pairs?: readonly string[] } = {},
-): Choice {
-  if (candidates.length === 0) return { kind: 'none' };
+/**
+ * Retrieval's order (the province's procedures first) decides: measured on the shared routing
+ * questions, re-ranking by name words here did worse than the retrieval's own title re-ranking.
+ * The assistant asks only when a close runner-up differs in words the question does not use.
+ */
+export function chooseProcedure(question: string, candidates: readonly Candidate[]): Choice {
+  const top = candidates[0];
+  if (!top) return { kind: 'none' };
   const words = new Set(fold(question).trim().split(' '));
-  const scored = candidates.map((candidate) => {
+  const topWords = nameWords(top.name);
+  const rivals = candidates.slice(1, 4).filter((candidate) => {
+    if (candidate.provincial !== top.provincial || candidate.score < top.score * CLOSE_SCORE) return false;
     const own = nameWords(candidate.name);
-    const named = options.weights
-      ? options.weights.share(topics, ` ${[...own].join(' ')} `)
-      : topics.length === 0
-        ? 0
-        : topics.filter((topic) => own.has(topic)).length / topics.length;
-    return { candidate, coverage: coverage(candidate.name, words), named, words: own };
+    if (isStrictSubset(topWords, own) || isStrictSubset(own, topWords)) return false;
+    // the question says what sets the first one apart: it is meant
+    return ![...topWords].some((word) => !own.has(word) && words.has(word));
   });
-  const chosen = (item: (typeof scored)[number]): Choice => ({ kind: 'chosen', candidate: item.candidate, coverage: item.named, variants: variantsOf(item.candidate, candidates) });
-  // a name said in full wins, the longest first (it names the most of what was asked)
-  const complete = scored.filter((item) => item.coverage === 1).sort((a, b) => b.words.size - a.words.size || a.candidate.rank - b.candidate.rank);
-  if (complete.length > 0) return chosen(complete[0]!);
-  // among the first candidates, those whose names hold the most of the question's words
-  const head = scored.slice(0, 5);
-  const most = Math.max(...head.map((item) => item.named));
-  const named = most > 0 ? head.filter((item) => item.named >= most - NAMED_TOLERANCE) : [head[0]!];
-  // names that say the question's words in the same order (`chứng thực bản sao từ bản chính`) first
-  const pairs = options.pairs ?? [];
-  const order = named.map((item) => pairs.filter((pair) => fold(item.candidate.name).includes(pair)).length);
-  const pool = named.filter((_item, index) => order[index] === Math.max(...order));
-  const top = pool[0]!;
-  // the plain procedure rather than a variant with a qualifier the citizen did not say
-  const plain = pool.filter((item) => item !== top && isStrictSubset(item.words, top.words)).sort((a, b) => a.words.size - b.words.size);
-  if (plain.length > 0) return chosen(plain[0]!);
-  const rivals = pool.filter(
-    (item) => item !== top && item.candidate.score >= top.candidate.score * CLOSE_SCORE && !isStrictSubset(top.words, item.words),
-  );
-  if (rivals.length > 0) return { kind: 'ambiguous', candidates: [top, ...rivals].map((item) => item.candidate) };
-  return chosen(top);
+  if (rivals.length > 0) return { kind: 'ambiguous', candidates: [top, ...rivals] };
+  // not a qualifier the citizen did not say: "đăng ký kết hôn" is the plain procedure, not "… có yếu tố nước ngoài"
+  const plain = candidates.slice(1, 4).find((candidate) => {
+    const own = nameWords(candidate.name);
+    return candidate.provincial === top.provincial && isStrictSubset(own, topWords) && [...own].every((word) => words.has(word));
+  });
+  if (plain && ![...topWords].some((word) => !nameWords(plain.name).has(word) && words.has(word))) {
+    return { kind: 'chosen', candidate: plain, coverage: 1, variants: variantsOf(plain, candidates) };
+  }
+  return { kind: 'chosen', candidate: top, coverage: coverage(top.name, words), variants: variantsOf(top, candidates) };
 }
 
 function isStrictSubset(small: ReadonlySet<string>, large: ReadonlySet<string>): boolean {

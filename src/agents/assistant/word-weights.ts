@@ -19,17 +19,33 @@ export class WordWeights {
     }
   }
 
-  weight(word: string): number {
+  /** True when no procedure name has the word (it may still be in the corpus's passages). */
+  unknown(word: string): boolean {
+    return (/[^\x00-\x7F]/.test(word) ? this.accented.get(word) : this.folded.get(word)) === undefined;
+  }
+
+  /**
+   * The weight of a word missing from every name but found in the passages: like a word in 1% of
+   * names (a modifier such as `gấp`), not like a word the corpus has never seen (`flycam`).
+   */
+  get passageOnlyWeight(): number {
+    const df = Math.max(1, this.count * 0.01);
+    return Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
+  }
+
+  weight(word: string, overrides?: ReadonlyMap<string, number>): number {
+    const override = overrides?.get(word);
+    if (override !== undefined) return override;
     const df = /[^\x00-\x7F]/.test(word) ? (this.accented.get(word) ?? 0) : (this.folded.get(word) ?? 0);
     return Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
   }
 
   /** Weighted share of the words found (as whole words) in a text spaced like `fold` (accented or not, as the words). */
-  share(words: readonly string[], text: string): number {
+  share(words: readonly string[], text: string, overrides?: ReadonlyMap<string, number>): number {
     let total = 0;
     let found = 0;
     for (const word of words) {
-      const weight = this.weight(word);
+      const weight = this.weight(word, overrides);
       total += weight;
       if (text.includes(` ${word} `)) found += weight;
     }
