@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { ChatReply } from '../agents/assistant/index.js';
 import { ingestDemoCorpus, unsupportedLines } from '../agents/assistant/testing/demo-corpus.js';
 import { createDocumentAnalyzer } from '../jobs/index.js';
+import { startOpenAiTestDouble, type OpenAiTestDouble } from '../providers/llm/testing/openai.test-double.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 /** Reads a server-sent event stream into its events. */
@@ -109,3 +110,35 @@ for (const database of ['pglite', 'postgres-wire'] as const) {
     });
   });
 }
+
+describe('chat API with LLM_BASE_URL set (OpenAI-compatible test double)', () => {
+  let server: TestServer;
+  let double: OpenAiTestDouble;
+  before(async () => {
+    double = await startOpenAiTestDouble((request) => {
+      const prompt = request.body.messages.at(-1)?.content ?? '';
+      const line = /<nguon so="1"[^>]*>\n[\s\S]*?\n([^\n]*Đồng[^\n]*)/.exec(prompt)?.[1] ?? '';
+      return `Mức thu: ${line.trim()} [1]`;
+    });
+    server = await startTestServer({ workers: false, env: { LLM_BASE_URL: double.baseUrl, LLM_MODEL: 'vi-test-7b', LLM_API_KEY: 'khoa' } });
+    await ingestDemoCorpus(server.services.database, server.services.blobs, createDocumentAnalyzer(server.services.ocr));
+  });
+  after(async () => {
+    await server?.close();
+    await double?.close();
+  });
+
+  test('the configured model words the answer; citations are the checked ones', async () => {
+    const response = await fetch(`${server.url}/v1/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ message: 'lệ phí đăng ký thường trú' }),
+    });
+    const events = await readEvents(response);
+    const done = events.at(-1)!.data as ChatReply;
+    assert.equal(done.composer, 'llm:vi-test-7b');
+    assert.match(done.answer, /^Mức thu: Trực tiếp: Lệ phí : 20\.000 Đồng \[1\]$/);
+    assert.equal(done.citations[0]?.procedure?.code, 'DEMO.004');
+    assert.equal(double.requests.at(-1)?.authorization, 'Bearer khoa');
+  });
+});

@@ -31,7 +31,7 @@ const INJECTION = [
   /\b(?:hay )?bo qua (?:tat ca |moi |cac )?(?:huong dan|chi dan|quy tac|lenh|yeu cau)(?: truoc do| tren| he thong| cua ban)*\b/g,
   /\bignore (?:all |the )?(?:previous |above |prior )?(?:instructions|rules|prompts?)\b/g,
   /\b(?:tu bay gio )?ban (?:la|dong vai|hay dong vai) [a-z ]{0,40}?(?:khong bi gioi han|tu do|hacker|admin|quan tri)\b/g,
-  /\b(?:you are now|act as|pretend to be)\b[a-z ]{0,40}/g,
+  /\b(?:you are now|act as|pretend to be)(?: an?| the)? [a-z]+/g,
 ];
 const PERSONAL_DOSSIER = [
   'ho so cua toi', 'ho so toi', 'ho so cua minh', 'ho so minh', 'ho so cua em', 'ho so em da nop', 'ho so toi da nop', 'ho so da nop',
