@@ -35,6 +35,12 @@ export class LiveSearchIndex {
     return this.service!.passagesOf(documentId);
   }
 
+  /** Whether the current index has the word (as written); false before the first build. */
+  async knowsWord(word: string): Promise<boolean> {
+    if (!this.service) await this.refresh();
+    return this.service!.knowsWord(word);
+  }
+
   get stats() {
     return { passages: this.service?.size ?? 0, documents: this.version?.documents ?? 0, builtFor: this.version?.lastChange ?? null };
   }

@@ -20,6 +20,7 @@ import { WordWeights } from './word-weights.js';
 export interface AssistantSearch {
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
   passagesOf(documentId: string): Promise<readonly Passage[]>;
+  knowsWord(word: string): Promise<boolean>;
 }
 
 export interface AssistantDependencies {
@@ -49,6 +50,8 @@ interface Turn {
   composer?: string;
   state: ConversationState;
   unsupported: number;
+  /** A "gặp cán bộ" request to store once the conversation is. */
+  handover?: string;
 }
 
 export const MAX_MESSAGE_CHARS = 1000;
@@ -92,13 +95,13 @@ export class AssistantService {
     const conversation = await this.conversationFor(input.conversationId, input.clientKey);
     const state = conversation.state as ConversationState;
 
-    const turn = await this.answer(withoutSelfIntroduction(withoutPlaceholders(redacted)), state, conversation.id);
+    const turn = await this.answer(withoutSelfIntroduction(withoutPlaceholders(redacted)), state);
     if (found.length > 0) turn.answer = `${replies.personalDataNotice}\n\n${turn.answer}`;
     this.unsupportedLines += turn.unsupported;
 
     const messageId = crypto.randomUUID();
     const latencyMs = Math.round(performance.now() - started);
-    await this.deps.chat.recordTurn(conversation.id, turn.state as Record<string, unknown>, [
+    await this.deps.chat.recordTurn(conversation, turn.state as Record<string, unknown>, [
       { id: crypto.randomUUID(), conversationId: conversation.id, role: 'user', content: redacted },
       {
         id: messageId,
@@ -112,6 +115,7 @@ export class AssistantService {
         latencyMs,
       },
     ]);
+    if (turn.handover) await this.requestHandover(conversation.id, turn.handover);
     return {
       conversationId: conversation.id,
       messageId,
@@ -126,17 +130,18 @@ export class AssistantService {
     };
   }
 
-  private async conversationFor(id: string | undefined, clientKey: string): Promise<ConversationRow> {
+  /** The caller's conversation, or a new one (stored with its first turn). */
+  private async conversationFor(id: string | undefined, clientKey: string): Promise<Pick<ConversationRow, 'id' | 'clientKey' | 'state'>> {
     if (id) {
       const existing = await this.deps.chat.conversation(id);
       // another client's conversation is reported as missing, not as forbidden: its existence is private too
       if (!existing || existing.clientKey !== clientKey) throw notFound('Không tìm thấy cuộc trò chuyện này. Hãy bắt đầu cuộc trò chuyện mới.');
       return existing;
     }
-    return this.deps.chat.createConversation(crypto.randomUUID(), clientKey);
+    return { id: crypto.randomUUID(), clientKey, state: {} };
   }
 
-  private async answer(message: string, state: ConversationState, conversationId: string): Promise<Turn> {
+  private async answer(message: string, state: ConversationState): Promise<Turn> {
     const intent = readIntent(message);
     const fixed = (outcome: ChatOutcome, answer: string, next: ConversationState = state): Turn => ({ outcome, answer, citations: [], state: next, unsupported: 0 });
     switch (intent.kind) {
@@ -151,8 +156,7 @@ export class AssistantService {
       case 'thanks':
         return fixed('answered', replies.thanks);
       case 'handover':
-        await this.requestHandover(conversationId, message);
-        return fixed('answered', handoverReply(this.now()));
+        return { ...fixed('answered', handoverReply(this.now())), handover: message };
       case 'question':
         return this.answerQuestion(intent.searchText, state);
     }
@@ -188,7 +192,7 @@ export class AssistantService {
     const overrides = new Map<string, number>();
     let unseen = 0;
     for (const word of matchWords.filter((candidate) => weights.unknown(candidate)).slice(0, 4)) {
-      if ((await this.deps.search.search(word, { k: 1 })).length > 0) overrides.set(word, weights.passageOnlyWeight);
+      if (await this.deps.search.knowsWord(word)) overrides.set(word, weights.passageOnlyWeight);
       else unseen += 1;
     }
     const nameShare = (candidate: Candidate) => weights.share(matchWords, form(candidate.name), overrides);

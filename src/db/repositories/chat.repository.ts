@@ -50,15 +50,6 @@ const handoverColumns = `id, conversation_id AS "conversationId", question, stat
 export class ChatRepository {
   constructor(private readonly db: Queryable) {}
 
-  async createConversation(id: string, clientKey: string): Promise<ConversationRow> {
-    const rows = await this.db.query<ConversationRow>(
-      `INSERT INTO chat_conversations (id, client_key) VALUES ($1, $2)
-       RETURNING id, client_key AS "clientKey", state, created_at AS "createdAt", updated_at AS "updatedAt"`,
-      [id, clientKey],
-    );
-    return rows[0]!;
-  }
-
   async conversation(id: string): Promise<ConversationRow | undefined> {
     const rows = await this.db.query<ConversationRow>(
       `SELECT id, client_key AS "clientKey", state, created_at AS "createdAt", updated_at AS "updatedAt" FROM chat_conversations WHERE id = $1`,
@@ -67,30 +58,26 @@ export class ChatRepository {
     return rows[0];
   }
 
-  /** Stores one exchange (the question and the answer) and the conversation's new state together. */
-  async recordTurn(conversationId: string, state: Record<string, unknown>, messages: readonly ChatMessageInput[]): Promise<void> {
-    const values: unknown[] = [];
+  /**
+   * Stores one exchange (the question and the answer) and the conversation's new state in one
+   * statement; a new conversation is created by the same statement (one round trip per turn).
+   */
+  async recordTurn(conversation: { id: string; clientKey: string }, state: Record<string, unknown>, messages: readonly ChatMessageInput[]): Promise<void> {
+    const values: unknown[] = [conversation.id, conversation.clientKey, JSON.stringify(state)];
     const tuples = messages.map((message, index) => {
-      const base = index * 9;
-      values.push(
-        message.id,
-        message.conversationId,
-        message.role,
-        message.content,
-        message.outcome ?? null,
-        message.aspect ?? null,
-        JSON.stringify(message.citations ?? []),
-        message.composer ?? null,
-        message.latencyMs ?? null,
-      );
-      // ordinals continue the conversation; one statement keeps them consecutive
-      return `($${base + 1}, $${base + 2}, (SELECT coalesce(max(ordinal), 0) FROM chat_messages WHERE conversation_id = $${base + 2}) + ${index + 1}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}, $${base + 7}::jsonb, $${base + 8}, $${base + 9})`;
+      const base = 3 + index * 8;
+      values.push(message.id, message.role, message.content, message.outcome ?? null, message.aspect ?? null, JSON.stringify(message.citations ?? []), message.composer ?? null, message.latencyMs ?? null);
+      // ordinals continue the conversation; the statement sees the messages stored before it
+      return `($${base + 1}, $1, (SELECT coalesce(max(ordinal), 0) FROM chat_messages WHERE conversation_id = $1) + ${index + 1}, $${base + 2}, $${base + 3}, $${base + 4}, $${base + 5}, $${base + 6}::jsonb, $${base + 7}, $${base + 8})`;
     });
     await this.db.query(
-      `WITH updated AS (UPDATE chat_conversations SET state = $${values.length + 1}::jsonb, updated_at = now() WHERE id = $${values.length + 2} RETURNING id)
+      `WITH conversation AS (
+         INSERT INTO chat_conversations (id, client_key, state) VALUES ($1, $2, $3::jsonb)
+         ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()
+         RETURNING id)
        INSERT INTO chat_messages (id, conversation_id, ordinal, role, content, outcome, aspect, citations, composer, latency_ms)
        VALUES ${tuples.join(', ')}`,
-      [...(values as string[]), JSON.stringify(state), conversationId],
+      values as string[],
     );
   }
 
