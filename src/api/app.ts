@@ -21,6 +21,8 @@ import { dossierRoutes } from './routes/dossiers.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import type { LiveSearchIndex } from '../retrieval/live-index.js';
+import type { AssistantService } from '../agents/assistant/index.js';
+import { chatRoutes } from './routes/chat.routes.js';
 
 // zod's own messages in Vietnamese (ours are written in Vietnamese directly)
 z.config(z.locales.vi());
@@ -35,6 +37,7 @@ export interface AppDependencies {
   documents: DocumentService;
   dossiers: DossierService;
   search: LiveSearchIndex;
+  assistant: AssistantService;
   http: { trustProxy: string; maxJsonBodyBytes: number; maxUploadBytes: number };
   rateLimit: RateLimitOptions;
   /** Built web pages (Vite output); omitted in tests that do not need them. */
@@ -87,6 +90,7 @@ export function createApp(deps: AppDependencies): { app: Express; rateLimiter: R
   app.use(['/v1', '/oauth'], authenticate(deps.tokens), rateLimiter.middleware);
   app.use(authRoutes({ clients: deps.clients, tokens: deps.tokens }));
   app.use(searchRoutes({ search: deps.search }));
+  app.use(chatRoutes({ assistant: deps.assistant }));
   app.use(documentRoutes({ documents: deps.documents, audit: deps.audit, maxUploadBytes: deps.http.maxUploadBytes }));
   app.use(dossierRoutes({ dossiers: deps.dossiers, audit: deps.audit, maxUploadBytes: deps.http.maxUploadBytes }));
 

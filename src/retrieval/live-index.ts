@@ -43,6 +43,18 @@ export class LiveSearchIndex {
     return this.service!.search(query, dense ? { ...options, dense } : options);
   }
 
+  /** The passages of one document in the current index (empty before the first build or when unknown). */
+  async passagesOf(documentId: string): Promise<readonly Passage[]> {
+    if (!this.service) await this.refresh();
+    return this.service!.passagesOf(documentId);
+  }
+
+  /** Whether the current index has the word (as written); false before the first build. */
+  async knowsWord(word: string): Promise<boolean> {
+    if (!this.service) await this.refresh();
+    return this.service!.knowsWord(word);
+  }
+
   get stats() {
     return { passages: this.service?.size ?? 0, documents: this.version?.documents ?? 0, builtFor: this.version?.lastChange ?? null };
   }

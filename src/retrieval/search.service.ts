@@ -151,6 +151,21 @@ export class SearchService {
     this.state.labels.release(passage.document.id, groupKey(passage));
   }
 
+  /** True when some passage has the word as written (with its accents when it has them). */
+  knowsWord(word: string): boolean {
+    const accented = hasDiacritics(word);
+    const vocabulary = this.index.vocabulary;
+    return this.index.analyzeQuery(word).some((id) => {
+      const kind = vocabulary.kind(id);
+      return accented ? kind === 'word' : kind === 'word' || kind === 'folded';
+    });
+  }
+
+  /** The indexed passages of one document, in indexing order (the assistant reads a procedure's sections). */
+  passagesOf(documentId: string): readonly Passage[] {
+    return this.state.byDocument.get(documentId) ?? [];
+  }
+
   /** Replaces the passages of one document (re-ingestion). */
   upsertDocument(documentId: string, passages: readonly Passage[]): void {
     this.removeDocument(documentId);

@@ -30,6 +30,7 @@ export async function startServer(
     documents: services.documents,
     dossiers: services.dossiers,
     search: services.search,
+    assistant: services.assistant,
     http: config.http,
     rateLimit: config.rateLimit,
     webRoot: options.webRoot ?? webRoot,

@@ -3,6 +3,9 @@ import { ClientService, loadOrCreateSigningKeys, TokenService } from '../auth/in
 import { AuditService } from '../audit/index.js';
 import type { AppConfig } from '../config/index.js';
 import { ApiClientRepository, AuditRepository, ChunkEmbeddingRepository, PassageRepository, openDatabase, type Database } from '../db/index.js';
+import { ChatRepository, ProcedureRepository } from '../db/index.js';
+import { AssistantService } from '../agents/assistant/index.js';
+import { createLanguageModel } from '../providers/llm/index.js';
 import { LiveSearchIndex } from '../retrieval/live-index.js';
 import { DocumentService } from '../documents/document.service.js';
 import type { Logger } from '../logging/index.js';
@@ -37,6 +40,8 @@ export interface Services {
   search: LiveSearchIndex;
   /** Dense embeddings of chunks (models/ manifest); null when EMBEDDING_MODEL=none. */
   embedding: EmbeddingModel | null;
+  /** The citizen assistant (extractive, or fluent through LLM_BASE_URL). */
+  assistant: AssistantService;
   close(): Promise<void>;
 }
 
@@ -54,6 +59,19 @@ export async function createServices(config: AppConfig, logger: Logger, options:
       ...(config.auth.jwksUrl ? { externalJwksUrl: config.auth.jwksUrl } : {}),
       ...(config.auth.externalIssuer ? { externalIssuer: config.auth.externalIssuer } : {}),
     });
+    const search = new LiveSearchIndex(
+      new PassageRepository(database),
+      logger,
+      2000,
+      embedding && config.search.denseWeight > 0 ? { model: embedding, vectors: new ChunkEmbeddingRepository(database), weight: config.search.denseWeight } : undefined,
+    );
+    const assistant = new AssistantService({
+      search,
+      procedures: new ProcedureRepository(database),
+      chat: new ChatRepository(database),
+      languageModel: createLanguageModel(config),
+      logger,
+    });
     return {
       config,
       logger,
@@ -67,12 +85,8 @@ export async function createServices(config: AppConfig, logger: Logger, options:
       dossiers: new DossierService(database, blobs, queue, new CanvasPageImageRenderer()),
       prechecker: createDossierPrechecker({ ocr, modelsDir: config.paths.modelsDir }),
       ocr,
-      search: new LiveSearchIndex(
-        new PassageRepository(database),
-        logger,
-        2000,
-        embedding && config.search.denseWeight > 0 ? { model: embedding, vectors: new ChunkEmbeddingRepository(database), weight: config.search.denseWeight } : undefined,
-      ),
+      search,
+      assistant,
       embedding,
       close: async () => {
         await embedding?.close().catch(() => undefined);

@@ -16,7 +16,7 @@ const repositoryRoot = path.resolve(webDirectory, '../..');
  */
 const pages = [
   'index', // landing page
-  // 'tro-ly',   // citizens' chat
+  'tro-ly', // citizens' chat
   'can-bo', // officers' application review
   // 'lanh-dao', // leaders' dashboard
 ];

@@ -4,6 +4,7 @@ import { documentPaths } from '../routes/documents.routes.js';
 import { dossierPaths } from '../routes/dossiers.routes.js';
 import { healthPaths } from '../routes/health.routes.js';
 import { searchPaths } from '../routes/search.routes.js';
+import { chatPaths } from '../routes/chat.routes.js';
 
 /**
  * The OpenAPI 3.1 document, built from the same zod schemas that validate requests. The copy
@@ -25,6 +26,7 @@ export function buildOpenApiDocument() {
       { name: 'Vận hành', description: 'Kiểm tra sức khỏe dịch vụ' },
       { name: 'Xác thực', description: 'Cấp và kiểm tra mã truy cập' },
       { name: 'Tra cứu', description: 'Tìm điều luật và thủ tục hành chính kèm trích dẫn' },
+      { name: 'Trợ lý ảo', description: 'Hỏi đáp có trích dẫn, đánh giá câu trả lời, gặp cán bộ' },
       { name: 'Tài liệu', description: 'Tải lên, theo dõi xử lý, tải về và xóa tài liệu' },
       { name: 'Hồ sơ', description: 'Nộp hồ sơ thủ tục hành chính, kiểm tra sơ bộ, quyết định của cán bộ tiếp nhận' },
       { name: 'Quản trị', description: 'Quản lý ứng dụng được phép gọi API' },
@@ -51,6 +53,6 @@ export function buildOpenApiDocument() {
         },
       },
     },
-    paths: { ...healthPaths, ...authPaths, ...searchPaths, ...documentPaths, ...dossierPaths },
+    paths: { ...healthPaths, ...authPaths, ...searchPaths, ...chatPaths, ...documentPaths, ...dossierPaths },
   });
 }

@@ -12,3 +12,7 @@ export { ChunkEmbeddingRepository } from './chunk-embedding.repository.js';
 export type { VectorHit } from './chunk-embedding.repository.js';
 export { DossierRepository, DOSSIER_STATUSES } from './dossier.repository.js';
 export type { DossierRow, DossierFileRow, DossierDecisionRow, DossierCorrectionRow, DossierStatus, DossierDecisionKind, DossierVisibility, ProcedureByCode } from './dossier.repository.js';
+export { ProcedureRepository } from './procedure.repository.js';
+export type { ProcedureRow } from './procedure.repository.js';
+export { ChatRepository } from './chat.repository.js';
+export type { ChatMessageInput, ChatMessageRow, ChatOutcome, ConversationRow, HandoverRow } from './chat.repository.js';

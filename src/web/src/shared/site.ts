@@ -31,7 +31,7 @@ export const sections: readonly SiteSection[] = [
     title: 'Hỏi đáp thủ tục hành chính và pháp luật',
     summary:
       'Hỏi bằng tiếng Việt, gõ có dấu hay không dấu đều được. Câu trả lời nêu rõ văn bản, điều, khoản làm căn cứ.',
-    available: false,
+    available: true,
   },
   {
     id: 'can-bo',

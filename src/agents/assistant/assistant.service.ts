@@ -1,0 +1,402 @@
+import crypto from 'node:crypto';
+import type { ChatRepository, ConversationRow, ProcedureRepository, ProcedureRow } from '../../db/repositories/index.js';
+import { AppError, notFound } from '../../errors/index.js';
+import type { Logger } from '../../logging/index.js';
+import { findPersonalData, redactPersonalData } from '../../privacy/index.js';
+import type { LanguageModel } from '../../providers/llm/index.js';
+import { hasDiacritics, type Passage, type SearchOptions, type SearchResult } from '../../retrieval/index.js';
+import type { Aspect, ChatOutcome, ChatReply, ConversationState } from './assistant.types.js';
+import { checkAndCite } from './citation-check.js';
+import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
+import { composeLegalAnswer } from './legal-answer.composer.js';
+import { composeWithLanguageModel } from './llm-answer.composer.js';
+import { readAspect, readIntent, topicWords } from './message-intent.js';
+import { composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
+import { chooseProcedure, coverage, pickFromReply, procedureCandidates, type Candidate } from './procedure-choice.js';
+import { accentedForm, fold } from './text-folding.js';
+import { WordWeights } from './word-weights.js';
+
+/** What the assistant needs from retrieval: `LiveSearchIndex` in the service, a `SearchService` in tools. */
+export interface AssistantSearch {
+  search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
+  passagesOf(documentId: string): Promise<readonly Passage[]>;
+  knowsWord(word: string): Promise<boolean>;
+}
+
+export interface AssistantDependencies {
+  search: AssistantSearch;
+  procedures: Pick<ProcedureRepository, 'byDocumentIds' | 'names'>;
+  chat: ChatRepository;
+  languageModel?: LanguageModel | null;
+  logger: Pick<Logger, 'info' | 'warn'>;
+  now?: () => Date;
+}
+
+export interface AskInput {
+  conversationId?: string;
+  message: string;
+  /** Who asks (`sub:<subject>` or `ip:<hash>`): a conversation answers only to the client that opened it. */
+  clientKey: string;
+}
+
+/** Internal result of one turn before it is stored. */
+interface Turn {
+  outcome: ChatOutcome;
+  answer: string;
+  citations: ChatReply['citations'];
+  suggestions?: string[];
+  procedure?: ChatReply['procedure'];
+  aspect?: Aspect | null;
+  composer?: string;
+  state: ConversationState;
+  unsupported: number;
+  /** A "gặp cán bộ" request to store once the conversation is. */
+  handover?: string;
+}
+
+export const MAX_MESSAGE_CHARS = 1000;
+const RECORD_CACHE_MS = 60_000;
+/** Weighted share of the question's telling words an answer's procedure must contain. */
+const MIN_SUPPORT = 0.5;
+/** …and the procedure's name must carry at least this share of them (else it is a guess from passage text). */
+const MIN_NAME_SHARE = 0.3;
+/** Share of a procedure's telling name words the question must contain to count as naming it. */
+const NAMED_COVERAGE = 0.75;
+
+/**
+ * The citizen assistant: guardrails → intent → (memory | clarification | retrieval) → extractive
+ * composer (optionally rephrased by a language model) → citation check → stored turn.
+ */
+export class AssistantService {
+  private readonly records = new Map<string, { row: ProcedureRow | null; at: number }>();
+  private weights: { value: Promise<WordWeights>; at: number } | undefined;
+  private readonly now: () => Date;
+  /** Lines dropped by the citation check since start (the evaluation reads it; must stay 0). */
+  unsupportedLines = 0;
+
+  constructor(private readonly deps: AssistantDependencies) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  get composerName(): string {
+    return this.deps.languageModel ? `llm:${this.deps.languageModel.modelId}` : 'extractive';
+  }
+
+  async ask(input: AskInput): Promise<ChatReply> {
+    const started = performance.now();
+    const message = input.message.normalize('NFC').trim();
+    if (!message) throw new AppError({ status: 400, code: 'empty-message', detail: 'Câu hỏi không được để trống.' });
+    if (message.length > MAX_MESSAGE_CHARS) {
+      throw new AppError({ status: 400, code: 'message-too-long', detail: `Câu hỏi tối đa ${MAX_MESSAGE_CHARS.toLocaleString('vi-VN')} ký tự.` });
+    }
+    // personal data never goes further than this line: not to the logs, the database or a model
+    const found = findPersonalData(message);
+    const redacted = found.length > 0 ? redactPersonalData(message) : message;
+    const conversation = await this.conversationFor(input.conversationId, input.clientKey);
+    const state = conversation.state as ConversationState;
+
+    const turn = await this.answer(withoutSelfIntroduction(withoutPlaceholders(redacted)), state);
+    if (found.length > 0) turn.answer = `${replies.personalDataNotice}\n\n${turn.answer}`;
+    this.unsupportedLines += turn.unsupported;
+
+    const messageId = crypto.randomUUID();
+    const latencyMs = Math.round(performance.now() - started);
+    await this.deps.chat.recordTurn(conversation, turn.state as Record<string, unknown>, [
+      { id: crypto.randomUUID(), conversationId: conversation.id, role: 'user', content: redacted },
+      {
+        id: messageId,
+        conversationId: conversation.id,
+        role: 'assistant',
+        content: turn.answer,
+        outcome: turn.outcome,
+        aspect: turn.aspect ?? null,
+        citations: turn.citations.map(({ document, citation, procedure }) => ({ document, citation, procedure })),
+        composer: turn.composer ?? null,
+        latencyMs,
+      },
+    ]);
+    if (turn.handover) await this.requestHandover(conversation.id, turn.handover);
+    return {
+      conversationId: conversation.id,
+      messageId,
+      outcome: turn.outcome,
+      answer: turn.answer,
+      citations: turn.citations,
+      ...(turn.suggestions?.length ? { suggestions: turn.suggestions } : {}),
+      ...(turn.procedure !== undefined ? { procedure: turn.procedure } : {}),
+      ...(turn.aspect ? { aspect: turn.aspect } : {}),
+      ...(turn.composer ? { composer: turn.composer } : {}),
+      ...(found.length > 0 ? { redacted: [...new Set(found.map((item) => item.kind))] } : {}),
+    };
+  }
+
+  /** The caller's conversation, or a new one (stored with its first turn). */
+  private async conversationFor(id: string | undefined, clientKey: string): Promise<Pick<ConversationRow, 'id' | 'clientKey' | 'state'>> {
+    if (id) {
+      const existing = await this.deps.chat.conversation(id);
+      // another client's conversation is reported as missing, not as forbidden: its existence is private too
+      if (!existing || existing.clientKey !== clientKey) throw notFound('Không tìm thấy cuộc trò chuyện này. Hãy bắt đầu cuộc trò chuyện mới.');
+      return existing;
+    }
+    return { id: crypto.randomUUID(), clientKey, state: {} };
+  }
+
+  private async answer(message: string, state: ConversationState): Promise<Turn> {
+    const intent = readIntent(message);
+    const fixed = (outcome: ChatOutcome, answer: string, next: ConversationState = state): Turn => ({ outcome, answer, citations: [], state: next, unsupported: 0 });
+    switch (intent.kind) {
+      case 'refused':
+        return fixed('refused', replies.refused);
+      case 'out_of_scope':
+        return fixed('out_of_scope', replies.outOfScope);
+      case 'personal_data_request':
+        return fixed('personal_data_request', replies.personalData);
+      case 'greeting':
+        return fixed('answered', replies.greeting);
+      case 'thanks':
+        return fixed('answered', replies.thanks);
+      case 'handover':
+        return { ...fixed('answered', handoverReply(this.now())), handover: message };
+      case 'question':
+        return this.answerQuestion(intent.searchText, state);
+    }
+  }
+
+  private async answerQuestion(question: string, state: ConversationState): Promise<Turn> {
+    const aspect = readAspect(question);
+    const topics = topicWords(question);
+
+    // a reply to "which procedure?"
+    const pending = state.pending;
+    const isChoice =
+      pending !== undefined &&
+      (/^\s*\d\s*$/.test(question) || (topics.length > 0 && topics.every((word) => pending.candidates.some((candidate) => fold(candidate.name).includes(` ${word} `)))));
+    if (pending && isChoice) {
+      const pick = pickFromReply(topics.length > 0 ? topics.join(' ') : question, pending.candidates.map((candidate, rank) => ({ ...candidate, rank, score: 0, provincial: false })));
+      if (pick) return this.answerProcedure(pick.documentId, aspect ?? pending.aspect, pending.question, []);
+    }
+    // a follow-up naming nothing new ("còn lệ phí thì sao?", "nộp ở đâu?")
+    if (state.procedureDocumentId && topics.length === 0) {
+      return this.answerProcedure(state.procedureDocumentId, aspect ?? 'overview', question, []);
+    }
+    if (topics.length === 0) return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: {}, unsupported: 0 };
+
+    const results = await this.deps.search.search(question, { k: 12 });
+    const procedureResults = results.filter((result) => result.procedure);
+    const weights = await this.wordWeights();
+    // a question typed with accents is matched with them: `đám cưới` is not `bảo đảm … cuối`, `súng` not `bổ sung`
+    const accented = hasDiacritics(question);
+    const matchWords = accented ? accentedForm(question).trim().split(' ').filter((word) => topics.includes(fold(word).trim())) : topics;
+    const form = (text: string) => (accented ? accentedForm(text) : fold(text));
+    // words no procedure name has: a modifier found in the passages (`gấp`) weighs less than a word the corpus never saw (`flycam`)
+    const overrides = new Map<string, number>();
+    let unseen = 0;
+    for (const word of matchWords.filter((candidate) => weights.unknown(candidate)).slice(0, 4)) {
+      if (await this.deps.search.knowsWord(word)) overrides.set(word, weights.passageOnlyWeight);
+      else unseen += 1;
+    }
+    const nameShare = (candidate: Candidate) => weights.share(matchWords, form(candidate.name), overrides);
+    const records = await this.recordsOf(procedureResults.slice(0, 8).map((result) => result.document.id));
+    const candidates = procedureCandidates(procedureResults, (documentId) => records.get(documentId)?.source === 'provincial');
+    const choice = chooseProcedure(question, candidates);
+    const top = results[0];
+    const relevance = (text: string) => share(topics, fold(text));
+
+    // the question is about the current procedure unless it clearly names another one or a law
+    if (state.procedureDocumentId) {
+      const named = Math.max(0, ...candidates.map(nameShare));
+      const legal = top && !top.procedure ? relevance(top.text) : 0;
+      if (named < 0.5 && legal < 0.75) return this.answerProcedure(state.procedureDocumentId, aspect ?? state.lastAspect ?? 'overview', question, results);
+    }
+
+    const legalTop = results.find((result) => result.citation.article !== null);
+    const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
+    const supported = (candidate: Candidate) => {
+      const best = procedureResults.find((result) => result.document.id === candidate.documentId);
+      // the telling words of the question must be in the procedure's name or its best passage
+      return weights.share(matchWords, form(`${candidate.name} ${best?.text ?? ''}`), overrides);
+    };
+    if (choice.kind === 'ambiguous' && wantsProcedure) {
+      // a choice is offered only between procedures whose names say what was asked
+      const plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT && nameShare(candidate) >= MIN_SUPPORT);
+      if (plausible.length >= 2) return this.clarify(question, aspect ?? 'overview', plausible);
+      if (plausible.length === 1) return this.answerProcedure(plausible[0]!.documentId, aspect ?? 'overview', question, results);
+    }
+    if (choice.kind === 'chosen' && wantsProcedure) {
+      // a procedure the question names (most of its telling name words) is answered whatever else is asked;
+      // otherwise the question's own telling words must be found in it
+      const named = coverage(choice.candidate.name, new Set(fold(question).trim().split(' '))) >= NAMED_COVERAGE;
+      if (named || (supported(choice.candidate) >= MIN_SUPPORT && nameShare(choice.candidate) >= MIN_NAME_SHARE)) {
+        const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', question, results);
+        const variants = choice.variants.slice(0, 3);
+        if (variants.length > 0 && turn.outcome === 'answered') {
+          turn.suggestions = variants.map((variant) => variant.name);
+          turn.state = { ...turn.state, pending: { question, aspect: aspect ?? 'overview', candidates: [choice.candidate, ...variants].map(pendingCandidate) } };
+        }
+        return turn;
+      }
+    }
+    if (legalTop && relevance(`${legalTop.document.title} ${legalTop.text}`) >= 0.6) return this.answerLegal(question, legalTop, state);
+    // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one
+    if (wantsProcedure && unseen === 0 && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
+      return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
+    }
+    return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
+  }
+
+  private clarify(question: string, aspect: Aspect, candidates: readonly Candidate[]): Turn {
+    const list = candidates.map((candidate, index) => `${index + 1}. ${candidate.name}`);
+    return {
+      outcome: 'needs_clarification',
+      answer: [replies.clarify, ...list].join('\n'),
+      citations: [],
+      suggestions: candidates.map((candidate) => candidate.name),
+      aspect,
+      state: { pending: { question, aspect, candidates: candidates.map(pendingCandidate) } },
+      unsupported: 0,
+    };
+  }
+
+  private async answerProcedure(documentId: string, aspect: Aspect, question: string, results: readonly SearchResult[]): Promise<Turn> {
+    const [row] = [(await this.recordsOf([documentId])).get(documentId)];
+    const passages = await this.deps.search.passagesOf(documentId);
+    if (!row || passages.length === 0) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: {}, unsupported: 0 };
+    const draft = composeProcedureAnswer(row.record, passages, aspect);
+    const retrieved = new Map<string, Passage>(passages.map((passage) => [passage.id, passage]));
+    void results;
+    const turn = await this.finish(question, draft.lines, retrieved);
+    const procedure = { code: row.code, name: row.name, documentId };
+    return { ...turn, procedure, aspect, state: { procedureDocumentId: documentId, procedureName: row.name, lastAspect: aspect } };
+  }
+
+  private async answerLegal(question: string, result: SearchResult, state: ConversationState): Promise<Turn> {
+    const passages = await this.deps.search.passagesOf(result.document.id);
+    const passage = passages.find((item) => item.text === result.text && item.citation.label === result.citation.label);
+    if (!passage) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state, unsupported: 0 };
+    const draft = composeLegalAnswer(result, passage);
+    const turn = await this.finish(question, draft.lines, new Map([[passage.id, passage]]));
+    // a legal answer does not change the procedure under discussion
+    return { ...turn, procedure: null, aspect: null, state: { ...state, pending: undefined } };
+  }
+
+  /** Citation check, then the optional language model over the checked sources. */
+  private async finish(question: string, lines: readonly DraftLine[], retrieved: ReadonlyMap<string, Passage>): Promise<Omit<Turn, 'state'>> {
+    const checked = checkAndCite(lines, retrieved);
+    if (checked.citations.length === 0) return { outcome: 'no_information', answer: replies.noInformation, citations: [], unsupported: checked.unsupported };
+    let answer = checked.answer;
+    let composer = 'extractive';
+    const model = this.deps.languageModel;
+    if (model) {
+      try {
+        const fluent = await composeWithLanguageModel(model, question, checked.citations);
+        if (fluent) {
+          answer = fluent;
+          composer = `llm:${model.modelId}`;
+        } else this.deps.logger.warn({ model: model.modelId }, 'language model answer failed the grounding check; extractive answer used');
+      } catch (error) {
+        this.deps.logger.warn({ err: error, model: model.modelId }, 'language model unavailable; extractive answer used');
+      }
+    }
+    return { outcome: 'answered', answer, citations: checked.citations, composer, unsupported: checked.unsupported };
+  }
+
+  private wordWeights(): Promise<WordWeights> {
+    if (!this.weights || Date.now() - this.weights.at > RECORD_CACHE_MS * 5) {
+      const value = this.deps.procedures.names().then((names) => new WordWeights(names));
+      value.catch(() => (this.weights = undefined));
+      this.weights = { value, at: Date.now() };
+    }
+    return this.weights.value;
+  }
+
+  private async recordsOf(documentIds: readonly string[]): Promise<Map<string, ProcedureRow>> {
+    const now = Date.now();
+    const missing = [...new Set(documentIds)].filter((id) => {
+      const cached = this.records.get(id);
+      return !cached || now - cached.at > RECORD_CACHE_MS;
+    });
+    if (missing.length > 0) {
+      const rows = await this.deps.procedures.byDocumentIds(missing);
+      if (this.records.size > 5000) this.records.clear();
+      for (const id of missing) this.records.set(id, { row: rows.find((row) => row.documentId === id) ?? null, at: now });
+    }
+    const result = new Map<string, ProcedureRow>();
+    for (const id of documentIds) {
+      const row = this.records.get(id)?.row;
+      if (row) result.set(id, row);
+    }
+    return result;
+  }
+
+  private async requestHandover(conversationId: string, question: string) {
+    return this.deps.chat.createHandover({ id: crypto.randomUUID(), conversationId, question: redactPersonalData(question), agency: null });
+  }
+
+  /** The conversation's messages, for the client that owns it (officers' replies included). */
+  async history(conversationId: string, clientKey: string) {
+    await this.conversationFor(conversationId, clientKey);
+    const [messages, handovers] = await Promise.all([this.deps.chat.messages(conversationId), this.deps.chat.handoversOf(conversationId)]);
+    return { conversationId, messages, handovers: handovers.map(({ id, status, createdAt, answeredAt }) => ({ id, status, createdAt, answeredAt })) };
+  }
+
+  async feedback(input: { conversationId: string; messageId: string; clientKey: string; rating: 'up' | 'down'; comment?: string | undefined }): Promise<void> {
+    await this.conversationFor(input.conversationId, input.clientKey);
+    const message = await this.deps.chat.assistantMessage(input.conversationId, input.messageId);
+    if (!message) throw notFound('Không tìm thấy câu trả lời này trong cuộc trò chuyện.');
+    const comment = input.comment?.trim() ? redactPersonalData(input.comment.trim()) : null;
+    await this.deps.chat.saveFeedback(input.messageId, input.rating, comment);
+  }
+
+  /** "Gặp cán bộ": stores the request with the conversation and says when to expect a reply. */
+  async handover(input: { conversationId: string; clientKey: string; question?: string | undefined }) {
+    await this.conversationFor(input.conversationId, input.clientKey);
+    let question = input.question?.trim();
+    if (!question) {
+      const messages = await this.deps.chat.messages(input.conversationId);
+      question = [...messages].reverse().find((message) => message.role === 'user')?.content ?? 'Người dân đề nghị gặp cán bộ.';
+    }
+    const row = await this.requestHandover(input.conversationId, question);
+    return { id: row.id, status: row.status, createdAt: row.createdAt, reply: handoverReply(this.now()), officeHours: isOfficeHours(this.now()) };
+  }
+
+  async listHandovers(filter: { status?: 'open' | 'answered'; agency?: string | null; limit?: number }) {
+    return this.deps.chat.handovers({ ...filter, limit: Math.min(filter.limit ?? 50, 200) });
+  }
+
+  async answerHandover(id: string, answer: string, officer: { subject: string; name?: string | undefined }) {
+    const existing = await this.deps.chat.handover(id);
+    if (!existing) throw notFound('Không tìm thấy yêu cầu gặp cán bộ này.');
+    const text = answer.trim();
+    if (!text) throw new AppError({ status: 400, code: 'empty-answer', detail: 'Câu trả lời không được để trống.' });
+    const updated = await this.deps.chat.answerHandover(id, text, officer.name ?? officer.subject);
+    if (!updated) throw new AppError({ status: 409, code: 'handover-answered', detail: 'Yêu cầu này đã được cán bộ khác trả lời.' });
+    await this.deps.chat.appendMessage({ id: crypto.randomUUID(), conversationId: existing.conversationId, role: 'officer', content: text });
+    return updated;
+  }
+}
+
+/** The redaction placeholders and the words announcing them ("số CCCD [CCCD]") carry no question. */
+function withoutPlaceholders(text: string): string {
+  return text
+    .replace(/(?:(?:số|so)\s+)?(?:cccd|cmnd|căn cước(?: công dân)?|chứng minh nhân dân|sđt|sdt|số điện thoại|điện thoại|email|e-mail|thư điện tử)?\s*(?:là|:)?\s*\[(?:CCCD|CMND|SĐT|EMAIL)\]/giu, ' ')
+    .replace(/\s+([,.;])/g, '$1')
+    .replace(/^[\s,.;]+/, '')
+    .trim();
+}
+
+/** "Tôi tên Hoa, …": a name says nothing about the procedure asked for (and is personal data). */
+function withoutSelfIntroduction(text: string): string {
+  return text.replace(/(?:tôi|mình|em|cháu|con)\s+(?:tên|tên là|là)\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,3}\s*,?/u, ' ').trim();
+}
+
+function pendingCandidate(candidate: Candidate) {
+  return { documentId: candidate.documentId, name: candidate.name, code: candidate.code };
+}
+
+/** Share of the topic words that occur in a folded text. */
+function share(words: readonly string[], foldedText: string): number {
+  if (words.length === 0) return 0;
+  let hit = 0;
+  for (const word of words) if (foldedText.includes(` ${word} `)) hit += 1;
+  return hit / words.length;
+}

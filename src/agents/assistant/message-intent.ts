@@ -1,0 +1,134 @@
+import type { Aspect } from './assistant.types.js';
+import { fold, hasPhrase } from './text-folding.js';
+
+/**
+ * What the citizen's message is, before any retrieval: rules over the diacritic-free text, so
+ * `le phi bao nhieu` is read like `lệ phí bao nhiêu`. Rules are phrase lists (not a model) so
+ * every decision can be explained and the lists extended by the operators.
+ */
+
+export type MessageKind = 'question' | 'refused' | 'out_of_scope' | 'personal_data_request' | 'handover' | 'greeting' | 'thanks';
+
+/** Abuse, or help with fraud, violence or other unlawful acts: refused without retrieval. */
+const UNSAFE = [
+  'lam gia giay', 'lam gia ho so', 'lam gia con dau', 'lam gia chu ky', 'lam gia so', 'gia mao chu ky', 'gia mao giay', 'gia mao con dau',
+  'lam con dau gia', 'lam bang gia', 'mua bang gia', 'giay to gia', 'hoi lo', 'dut lot', 'lot tay can bo', 'che tao bom', 'lam bom',
+  'mua ma tuy', 'ban ma tuy', 'tron thue', 'rua tien', 'hack', 'tan cong mang',
+];
+/** Insults, matched on the accented text: their diacritic-free forms are ordinary words (`lớn`, `điện`). */
+const ABUSE = /(?:^|[^\p{L}])(?:đồ ngu|thằng ngu|con ngu|ngu như|óc chó|đm|đcm|vcl|vãi lồn|địt|lồn|cút đi|mẹ mày)(?![\p{L}])/u;
+/** Requests for other people's data or the system's internals: never answered. */
+const OTHERS_DATA = [
+  'du lieu cua nguoi khac', 'thong tin cua nguoi khac', 'ho so cua nguoi khac', 'ho so nguoi khac', 'cua nguoi dung khac',
+  'lich su tro chuyen', 'cuoc tro chuyen cua', 'danh sach nguoi dung', 'so cccd cua', 'so can cuoc cua', 'dia chi nha cua',
+  'so dien thoai cua', 'system prompt', 'prompt he thong', 'huong dan he thong', 'mat khau', 'api key', 'khoa bi mat',
+];
+/**
+ * Instructions aimed at the assistant itself (prompt injection). They are cut from the question
+ * and change nothing else; what remains is answered as usual.
+ */
+const INJECTION = [
+  /\b(?:hay )?bo qua (?:tat ca |moi |cac )?(?:huong dan|chi dan|quy tac|lenh|yeu cau)(?: truoc do| tren| he thong| cua ban)*\b/g,
+  /\bignore (?:all |the )?(?:previous |above |prior )?(?:instructions|rules|prompts?)\b/g,
+  /\b(?:tu bay gio )?ban (?:la|dong vai|hay dong vai) [a-z ]{0,40}?(?:khong bi gioi han|tu do|hacker|admin|quan tri)\b/g,
+  /\b(?:you are now|act as|pretend to be)(?: an?| the)? [a-z]+/g,
+];
+const PERSONAL_DOSSIER = [
+  'ho so cua toi', 'ho so toi', 'ho so cua minh', 'ho so minh', 'ho so cua em', 'ho so em da nop', 'ho so toi da nop', 'ho so da nop',
+  'ho so cua gia dinh toi', 'tinh trang ho so', 'trang thai ho so', 'tien do ho so', 'ho so den dau', 'ho so dang o dau',
+  'ma ho so', 'so bien nhan', 'giay bien nhan cua toi', 'ket qua ho so cua toi', 'bao gio toi nhan duoc ket qua',
+  'ho so bi tra lai', 'ho so cua toi bi', 'da nop ho so hom', 'da xu ly xong chua', 'xu ly xong chua', 'da co ket qua chua', 'den dau roi',
+];
+const HANDOVER = ['gap can bo', 'noi chuyen voi can bo', 'gap nguoi that', 'chuyen cho can bo', 'can bo tra loi', 'hoi can bo', 'gap truc tiep can bo', 'noi chuyen voi nguoi'];
+/** Topics a one-stop-office assistant does not cover. */
+const OFF_TOPIC = [
+  'thoi tiet', 'du bao thoi tiet', 'bong da', 'ty so', 'ket qua xo so', 'xo so', 'lo de', 'gia vang', 'gia xang', 'chung khoan', 'gia co phieu',
+  'tien ao', 'bitcoin', 'cong thuc nau', 'nau mon', 'mon an', 'bai hat', 'loi bai hat', 'lam tho', 'bai tho', 'viet bai tho', 'ke chuyen cuoi',
+  'truyen cuoi', 'da bong', 'doi tuyen', 'tran dau', 'phim hay', 'xem phim', 'choi game', 'tro choi', 'viet code', 'lap trinh', 'javascript', 'python', 'giai toan',
+  'bai tap toan', 'tu vi', 'boi bai', 'cung hoang dao', 'hen ho', 'nguoi yeu', 'tinh yeu', 'du lich o dau', 'khach san', 've may bay',
+  'dat xe', 'mua sam', 'giam can', 'chua benh', 'thuoc chua', 'benh vien nao tot',
+];
+const GREETING = ['xin chao', 'chao ban', 'chao em', 'chao tro ly', 'hello', 'hi', 'alo', 'chao'];
+const THANKS = ['cam on', 'cam on ban', 'cam on em', 'thank', 'thanks', 'ok cam on'];
+
+export interface MessageIntent {
+  kind: MessageKind;
+  /** The question with instructions to the assistant removed: what is searched. */
+  searchText: string;
+  injectionRemoved: boolean;
+}
+
+export function readIntent(message: string): MessageIntent {
+  let folded = fold(message);
+  let injectionRemoved = false;
+  for (const pattern of INJECTION) {
+    const next = folded.replace(pattern, ' ');
+    if (next !== folded) injectionRemoved = true;
+    folded = next;
+  }
+  const searchText = injectionRemoved ? cleanQuestion(message, folded) : message;
+  const words = folded.trim().split(/\s+/).filter(Boolean);
+  if (hasPhrase(folded, OTHERS_DATA) || hasPhrase(folded, UNSAFE) || ABUSE.test(message.normalize('NFC').toLowerCase())) return { kind: 'refused', searchText, injectionRemoved };
+  if (hasPhrase(folded, HANDOVER)) return { kind: 'handover', searchText, injectionRemoved };
+  if (hasPhrase(folded, PERSONAL_DOSSIER)) return { kind: 'personal_data_request', searchText, injectionRemoved };
+  if (hasPhrase(folded, OFF_TOPIC)) return { kind: 'out_of_scope', searchText, injectionRemoved };
+  if (words.length <= 4 && hasPhrase(folded, THANKS)) return { kind: 'thanks', searchText, injectionRemoved };
+  if (words.length <= 3 && hasPhrase(folded, GREETING)) return { kind: 'greeting', searchText, injectionRemoved };
+  if (words.length === 0) return { kind: 'out_of_scope', searchText, injectionRemoved };
+  return { kind: 'question', searchText, injectionRemoved };
+}
+
+/** The original wording of what survived the injection filter (keeps the accents for search). */
+function cleanQuestion(original: string, survivingFolded: string): string {
+  const keep = new Set(survivingFolded.trim().split(' '));
+  const words = original.split(/\s+/).filter((word) => {
+    const key = fold(word).trim();
+    return key === '' || key.split(' ').every((part) => keep.has(part));
+  });
+  return words.join(' ');
+}
+
+/** Aspect phrases, most specific first: the first aspect with a match wins. */
+const ASPECT_PHRASES: ReadonlyArray<[Aspect, readonly string[]]> = [
+  ['forms', ['mau don', 'mau to khai', 'to khai mau', 'mau nao', 'bieu mau', 'to khai nao', 'mau gi']],
+  ['fee', ['le phi', 'phi', 'bao nhieu tien', 'mat tien', 'ton tien', 'mat bao nhieu', 'ton bao nhieu', 'chi phi', 'tien phi', 'thu phi', 'mien phi', 'phai tra tien', 'dong tien', 'nop tien']],
+  ['time', ['bao lau', 'may ngay', 'bao nhieu ngay', 'thoi han', 'thoi gian giai quyet', 'thoi gian xu ly', 'thoi gian', 'khi nao co ket qua', 'bao gio co ket qua', 'trong ngay', 'mat may ngay', 'lau khong', 'lau ko']],
+  ['legalBasis', ['can cu phap ly', 'can cu', 'van ban nao quy dinh', 'luat nao', 'nghi dinh nao', 'thong tu nao', 'quy dinh o dau', 'co so phap ly', 'van ban phap luat']],
+  ['conditions', ['dieu kien', 'yeu cau dieu kien', 'can dap ung', 'duoc phep khong', 'co duoc khong', 'truong hop nao', 'khong duoc', 'khi nao thi']],
+  ['applicants', ['doi tuong', 'ai duoc', 'ai co the', 'ai phai', 'nguoi nao duoc']],
+  ['result', ['ket qua', 'nhan duoc gi', 'duoc cap gi', 'nhan lai gi', 'cap giay gi', 'duoc giay gi', 'nhan giay gi', 'duoc cap giay']],
+  ['where', ['o dau', 'noi nao', 'cho nao', 'co quan nao', 'nop o', 'lam o', 'den dau', 'dia chi', 'truc tuyen', 'online', 'qua mang', 'buu chinh', 'cach thuc', 'hinh thuc nop', 'nop the nao', 'nop nhu the nao', 'noi nop', 'tham quyen']],
+  ['steps', ['trinh tu', 'cac buoc', 'buoc nao', 'quy trinh', 'lam the nao', 'lam nhu the nao', 'the nao', 'nhu the nao', 'thu tuc ra sao', 'ra sao', 'cach lam', 'huong dan']],
+  ['documents', ['giay to', 'ho so gom', 'ho so can', 'thanh phan ho so', 'can nhung gi', 'can gi', 'mang theo', 'chuan bi', 'nop nhung gi', 'can nop', 'giay gi', 'ho so', 'xuat trinh']],
+];
+
+export function readAspect(message: string): Aspect | undefined {
+  const folded = fold(message);
+  for (const [aspect, phrases] of ASPECT_PHRASES) if (hasPhrase(folded, phrases)) return aspect;
+  return undefined;
+}
+
+/** Words that carry no topic: question words, pronouns, fillers. Aspect phrases are removed before them. */
+const FILLER = new Set(
+  (
+    'con thi the vay a oi nhe nha di ha neu la co khong ko k gi nao bao nhieu may o dau nop lam can phai duoc ' +
+    'toi minh em anh chi cho hoi xin muon giup voi thu tuc nay viec cai do day cap ' +
+    'va hay hoac ve cua trong nhu nua them tiep gom nhung cac mot moi bi da se roi khi ma den xa phuong huyen tinh ubnd loai mat ton het'
+  ).split(' '),
+);
+
+/** Fillers of several words; removed as phrases so their words still count elsewhere (`lý` in `ly hôn`, `hợp` in `hợp đồng`). */
+const FILLER_PHRASES =
+  / (?:thi sao|ra sao|lam sao|vi sao|tai sao|sao vay|the nao|nhu the nao|ban oi|ban cho|cho ban|ban co|giup ban|ban giup|tro ly|truong hop|uy ban nhan dan|uy ban|nhan dan|vui long|muon biet|cho con|cua con|con toi|con minh|con em|nhan duoc)(?= )/g;
+
+/** Every aspect phrase, longest first, so `thanh phan ho so` goes before `ho so`. */
+const ASPECT_WORDS = ASPECT_PHRASES.flatMap(([, phrases]) => phrases).sort((a, b) => b.length - a.length);
+
+/** Folded words of the message that may name a procedure or a legal topic. */
+export function topicWords(message: string): string[] {
+  let folded = fold(message).replace(FILLER_PHRASES, ' ');
+  for (const phrase of ASPECT_WORDS) folded = folded.replaceAll(` ${phrase} `, '  ');
+  return folded
+    .replace(/\s+/g, ' ')
+    .trim().split(' ').filter((word) => word && !FILLER.has(word) && !/^\d+$/.test(word));
+}

@@ -1,0 +1,126 @@
+import type { ProcedureRecord, ProcedureSectionKey } from '../../ingest/structure/index.js';
+import { PROCEDURE_SECTION_TITLES } from '../../ingest/structure/index.js';
+import type { Passage } from '../../retrieval/index.js';
+import type { Aspect } from './assistant.types.js';
+
+/**
+ * Extractive answer about one procedure: the aspect asked → the record's sections that hold it →
+ * the indexed passages of those sections → lines quoted from them, each line tied to the passage
+ * it was taken from. Nothing is paraphrased, so the check against the passages is exact.
+ */
+
+export interface DraftLine {
+  text: string;
+  /** Passage the line is quoted from; absent for connective text that states no fact. */
+  passage?: Passage;
+}
+
+export interface DraftAnswer {
+  lines: DraftLine[];
+  /** False when the record has nothing for the aspect (the answer then says so). */
+  found: boolean;
+}
+
+export const ASPECT_TITLES: Record<Aspect, string> = {
+  documents: 'thành phần hồ sơ',
+  fee: 'phí, lệ phí',
+  time: 'thời hạn giải quyết',
+  where: 'nơi nộp và cách thức thực hiện',
+  steps: 'trình tự thực hiện',
+  conditions: 'yêu cầu, điều kiện',
+  legalBasis: 'căn cứ pháp lý',
+  result: 'kết quả thực hiện',
+  forms: 'mẫu đơn, tờ khai',
+  applicants: 'đối tượng thực hiện',
+  overview: 'thông tin chính',
+};
+
+/** Where each aspect lives: sections of the record, or labelled lines of the overview passage. */
+const SOURCES: Record<Aspect, Array<ProcedureSectionKey | `overview:${string}`>> = {
+  documents: ['thanhPhanHoSo'],
+  fee: ['phiLePhi', 'overview:Phí, lệ phí'],
+  time: ['thoiHanGiaiQuyet', 'overview:Thời hạn giải quyết'],
+  where: ['overview:Cơ quan thực hiện', 'cachThucThucHien', 'step:1'] as Array<ProcedureSectionKey | `overview:${string}`>,
+  steps: ['trinhTuThucHien'],
+  conditions: ['yeuCauDieuKien'],
+  legalBasis: ['canCuPhapLy'],
+  result: ['ketQua', 'overview:Kết quả'],
+  forms: ['mauDonToKhai'],
+  applicants: ['overview:Đối tượng thực hiện'],
+  overview: ['overview:Cơ quan thực hiện', 'overview:Thời hạn giải quyết', 'overview:Phí, lệ phí', 'overview:Thành phần hồ sơ', 'overview:Kết quả'],
+};
+
+/** Longest answer body (characters); the citations lead to the full text. */
+const MAX_CHARS = 1800;
+const MAX_LINES = 18;
+
+const OVERVIEW_SECTION = 'Tổng quan';
+
+export function composeProcedureAnswer(record: ProcedureRecord, passages: readonly Passage[], aspect: Aspect): DraftAnswer {
+  // names often start with "Thủ tục"; the sentences below say it already
+  const name = record.name.replace(/^thủ tục\s+/iu, '');
+  const reference = record.code ? `${name} (${record.code})` : name;
+  const lines: DraftLine[] = [];
+  let budget = MAX_CHARS;
+  let count = 0;
+  let truncated = false;
+  const push = (text: string, passage: Passage): void => {
+    if (budget <= 0 || count >= MAX_LINES) {
+      truncated = true;
+      return;
+    }
+    const clipped = text.length > budget ? clipAtWord(text, budget) : text;
+    lines.push({ text: clipped, passage });
+    budget -= clipped.length;
+    count += 1;
+    if (clipped !== text) truncated = true;
+  };
+
+  const seenSections = new Set<string>();
+  for (const source of SOURCES[aspect]) {
+    if (source.startsWith('overview:')) {
+      const label = source.slice('overview:'.length);
+      // a section of its own is fuller than its overview line: use the overview only when it is missing
+      if (aspect !== 'overview' && aspect !== 'where' && aspect !== 'applicants' && lines.length > 0) continue;
+      for (const passage of passages.filter((item) => item.citation.section === OVERVIEW_SECTION)) {
+        const line = bodyLines(passage).find((candidate) => candidate.startsWith(`${label}:`));
+        if (line) push(line, passage);
+      }
+      continue;
+    }
+    if (source.startsWith('step:')) {
+      const passage = passages.find((item) => item.citation.section === PROCEDURE_SECTION_TITLES.trinhTuThucHien);
+      const first = passage ? bodyLines(passage)[0] : undefined;
+      if (passage && first && lines.length < 4) push(first, passage);
+      continue;
+    }
+    const title = PROCEDURE_SECTION_TITLES[source as ProcedureSectionKey];
+    if (seenSections.has(title)) continue;
+    seenSections.add(title);
+    for (const passage of passages.filter((item) => item.citation.section === title)) {
+      for (const line of bodyLines(passage)) push(line, passage);
+    }
+  }
+
+  if (lines.length === 0) {
+    const overview = passages.find((item) => item.citation.section === OVERVIEW_SECTION);
+    const intro = `Văn bản của thủ tục ${reference} không ghi ${ASPECT_TITLES[aspect]}.`;
+    return { found: false, lines: [{ text: intro }, ...(overview ? bodyLines(overview).slice(0, 4).map((text) => ({ text, passage: overview })) : [])] };
+  }
+  const intro: DraftLine = { text: aspect === 'overview' ? `Thủ tục ${reference}:` : `Về ${ASPECT_TITLES[aspect]} của thủ tục ${reference}:` };
+  const outro: DraftLine[] = truncated ? [{ text: '(Còn tiếp — xem đầy đủ trong văn bản được trích dẫn.)' }] : [];
+  return { found: true, lines: [intro, ...lines, ...outro] };
+}
+
+/** The passage's own text without the reference and section header lines the chunker adds. */
+export function bodyLines(passage: Passage): string[] {
+  return passage.fields.body
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line.length > 1 && !/^(thành phần hồ sơ|trình tự thực hiện|căn cứ pháp lý|phí, lệ phí|kết quả thực hiện)\s*:?$/iu.test(line));
+}
+
+function clipAtWord(text: string, limit: number): string {
+  const cut = text.lastIndexOf(' ', Math.max(20, limit - 1));
+  return `${text.slice(0, cut > 20 ? cut : limit).trimEnd()} …`;
+}

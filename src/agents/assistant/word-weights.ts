@@ -1,0 +1,54 @@
+import { accentedForm, fold } from './text-folding.js';
+
+/**
+ * How telling a word is, from how many procedure names contain it: `giấy phép` or `đăng ký` say
+ * little, `flycam` or `giám hộ` a lot, and a word no name has says the most — a question whose
+ * rare words the answer does not contain is not answered by it. Accented words are counted with
+ * their accents (`súng` is rare even though `bổ sung` is everywhere), plain ones without.
+ */
+export class WordWeights {
+  private readonly folded = new Map<string, number>();
+  private readonly accented = new Map<string, number>();
+  private readonly count: number;
+
+  constructor(names: readonly string[]) {
+    this.count = names.length;
+    for (const name of names) {
+      for (const word of new Set(fold(name).trim().split(' '))) this.folded.set(word, (this.folded.get(word) ?? 0) + 1);
+      for (const word of new Set(accentedForm(name).trim().split(' '))) this.accented.set(word, (this.accented.get(word) ?? 0) + 1);
+    }
+  }
+
+  /** True when no procedure name has the word (it may still be in the corpus's passages). */
+  unknown(word: string): boolean {
+    return (/[^\x00-\x7F]/.test(word) ? this.accented.get(word) : this.folded.get(word)) === undefined;
+  }
+
+  /**
+   * The weight of a word missing from every name but found in the passages: like a word in 1% of
+   * names (a modifier such as `gấp`), not like a word the corpus has never seen (`flycam`).
+   */
+  get passageOnlyWeight(): number {
+    const df = Math.max(1, this.count * 0.01);
+    return Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
+  }
+
+  weight(word: string, overrides?: ReadonlyMap<string, number>): number {
+    const override = overrides?.get(word);
+    if (override !== undefined) return override;
+    const df = /[^\x00-\x7F]/.test(word) ? (this.accented.get(word) ?? 0) : (this.folded.get(word) ?? 0);
+    return Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
+  }
+
+  /** Weighted share of the words found (as whole words) in a text spaced like `fold` (accented or not, as the words). */
+  share(words: readonly string[], text: string, overrides?: ReadonlyMap<string, number>): number {
+    let total = 0;
+    let found = 0;
+    for (const word of words) {
+      const weight = this.weight(word, overrides);
+      total += weight;
+      if (text.includes(` ${word} `)) found += weight;
+    }
+    return total > 0 ? found / total : 0;
+  }
+}
