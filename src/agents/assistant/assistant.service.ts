@@ -237,7 +237,13 @@ export class AssistantService {
         return turn;
       }
     }
-    if (legalTop && relevance(`${legalTop.document.title} ${legalTop.text}`) >= 0.6) return this.answerLegal(question, legalTop, state);
+    // a law answers what a law can: not where, when, how much or with which papers (those are a procedure's)
+    const legalAspect = aspect === undefined || aspect === 'conditions' || aspect === 'legalBasis' || aspect === 'applicants';
+    if (legalTop && legalAspect) {
+      const text = form(`${legalTop.document.title} ${legalTop.text}`);
+      const found = matchWords.filter((word) => text.includes(` ${word} `)).length;
+      if (found / Math.max(1, matchWords.length) >= 0.6 && found >= Math.min(2, matchWords.length)) return this.answerLegal(question, legalTop, state);
+    }
     // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one
     if (wantsProcedure && unseen === 0 && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
