@@ -90,7 +90,7 @@ export function createApp(deps: AppDependencies): { app: Express; rateLimiter: R
   app.use(['/v1', '/oauth'], authenticate(deps.tokens), rateLimiter.middleware);
   app.use(authRoutes({ clients: deps.clients, tokens: deps.tokens }));
   app.use(searchRoutes({ search: deps.search }));
-  app.use(chatRoutes({ assistant: deps.assistant }));
+  app.use(chatRoutes({ assistant: deps.assistant, audit: deps.audit }));
   app.use(documentRoutes({ documents: deps.documents, audit: deps.audit, maxUploadBytes: deps.http.maxUploadBytes }));
   app.use(dossierRoutes({ dossiers: deps.dossiers, audit: deps.audit, maxUploadBytes: deps.http.maxUploadBytes }));
 

@@ -105,6 +105,9 @@ for (const database of ['pglite', 'postgres-wire'] as const) {
       assert.equal(list.items.find((item) => item.id === handover.id)?.question, 'đăng ký thường trú cần điều kiện gì');
       const answered = await post(`/v1/handovers/${handover.id}/answer`, { answer: 'Bạn cần có chỗ ở hợp pháp.' }, { authorization: `Bearer ${officer}` });
       assert.equal(answered.status, 200);
+      const audited = await server.services.audit.list({ resourceType: 'chat_handover' });
+      assert.deepEqual(audited.map((entry) => entry.action).sort(), ['handover.answer', 'handover.list']);
+      assert.equal(audited[0]?.actorRole, 'officer');
       const history = (await (await fetch(`${server.url}/v1/chat/${reply.conversationId}`)).json()) as { messages: Array<{ role: string; content: string }> };
       assert.deepEqual(history.messages.at(-1), { ...history.messages.at(-1), role: 'officer', content: 'Bạn cần có chỗ ở hợp pháp.' });
     });

@@ -49,7 +49,7 @@ export class LiveSearchIndex {
     return this.service!.passagesOf(documentId);
   }
 
-  /** Whether the current index has the word (as written); false before the first build. */
+  /** Whether the current index has the word in any form (see SearchService.knowsWord). */
   async knowsWord(word: string): Promise<boolean> {
     if (!this.service) await this.refresh();
     return this.service!.knowsWord(word);

@@ -151,14 +151,9 @@ export class SearchService {
     this.state.labels.release(passage.document.id, groupKey(passage));
   }
 
-  /** True when some passage has the word as written (with its accents when it has them). */
+  /** True when some passage has the word (accented or folded form): a word the corpus has never seen is not. */
   knowsWord(word: string): boolean {
-    const accented = hasDiacritics(word);
-    const vocabulary = this.index.vocabulary;
-    return this.index.analyzeQuery(word).some((id) => {
-      const kind = vocabulary.kind(id);
-      return accented ? kind === 'word' : kind === 'word' || kind === 'folded';
-    });
+    return this.index.analyzeQuery(word).length > 0;
   }
 
   /** The indexed passages of one document, in indexing order (the assistant reads a procedure's sections). */

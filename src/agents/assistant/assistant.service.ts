@@ -15,6 +15,7 @@ import { composeProcedureAnswer, type DraftLine } from './procedure-answer.compo
 import { chooseProcedure, coverage, pickFromReply, procedureCandidates, type Candidate } from './procedure-choice.js';
 import { accentedForm, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
+import { pendingCandidate, share, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
 
 /** What the assistant needs from retrieval: `LiveSearchIndex` in the service, a `SearchService` in tools. */
 export interface AssistantSearch {
@@ -173,11 +174,11 @@ export class AssistantService {
       (/^\s*\d\s*$/.test(question) || (topics.length > 0 && topics.every((word) => pending.candidates.some((candidate) => fold(candidate.name).includes(` ${word} `)))));
     if (pending && isChoice) {
       const pick = pickFromReply(topics.length > 0 ? topics.join(' ') : question, pending.candidates.map((candidate, rank) => ({ ...candidate, rank, score: 0, provincial: false })));
-      if (pick) return this.answerProcedure(pick.documentId, aspect ?? pending.aspect, pending.question, []);
+      if (pick) return this.answerProcedure(pick.documentId, aspect ?? pending.aspect, pending.question);
     }
     // a follow-up naming nothing new ("còn lệ phí thì sao?", "nộp ở đâu?")
     if (state.procedureDocumentId && topics.length === 0) {
-      return this.answerProcedure(state.procedureDocumentId, aspect ?? 'overview', question, []);
+      return this.answerProcedure(state.procedureDocumentId, aspect ?? 'overview', question);
     }
     if (topics.length === 0) return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: {}, unsupported: 0 };
 
@@ -206,7 +207,7 @@ export class AssistantService {
     if (state.procedureDocumentId) {
       const named = Math.max(0, ...candidates.map(nameShare));
       const legal = top && !top.procedure ? relevance(top.text) : 0;
-      if (named < 0.5 && legal < 0.75) return this.answerProcedure(state.procedureDocumentId, aspect ?? state.lastAspect ?? 'overview', question, results);
+      if (named < 0.5 && legal < 0.75) return this.answerProcedure(state.procedureDocumentId, aspect ?? state.lastAspect ?? 'overview', question);
     }
 
     const legalTop = results.find((result) => result.citation.article !== null);
@@ -220,14 +221,14 @@ export class AssistantService {
       // a choice is offered only between procedures whose names say what was asked
       const plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT && nameShare(candidate) >= MIN_SUPPORT);
       if (plausible.length >= 2) return this.clarify(question, aspect ?? 'overview', plausible);
-      if (plausible.length === 1) return this.answerProcedure(plausible[0]!.documentId, aspect ?? 'overview', question, results);
+      if (plausible.length === 1) return this.answerProcedure(plausible[0]!.documentId, aspect ?? 'overview', question);
     }
     if (choice.kind === 'chosen' && wantsProcedure) {
       // a procedure the question names (most of its telling name words) is answered whatever else is asked;
       // otherwise the question's own telling words must be found in it
       const named = coverage(choice.candidate.name, new Set(fold(question).trim().split(' '))) >= NAMED_COVERAGE;
       if (named || (supported(choice.candidate) >= MIN_SUPPORT && nameShare(choice.candidate) >= MIN_NAME_SHARE)) {
-        const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', question, results);
+        const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', question);
         const variants = choice.variants.slice(0, 3);
         if (variants.length > 0 && turn.outcome === 'answered') {
           turn.suggestions = variants.map((variant) => variant.name);
@@ -236,7 +237,13 @@ export class AssistantService {
         return turn;
       }
     }
-    if (legalTop && relevance(`${legalTop.document.title} ${legalTop.text}`) >= 0.6) return this.answerLegal(question, legalTop, state);
+    // a law answers what a law can: not where, when, how much or with which papers (those are a procedure's)
+    const legalAspect = aspect === undefined || aspect === 'conditions' || aspect === 'legalBasis' || aspect === 'applicants';
+    if (legalTop && legalAspect) {
+      const text = form(`${legalTop.document.title} ${legalTop.text}`);
+      const found = matchWords.filter((word) => text.includes(` ${word} `)).length;
+      if (found / Math.max(1, matchWords.length) >= 0.6 && found >= Math.min(2, matchWords.length)) return this.answerLegal(question, legalTop, state);
+    }
     // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one
     if (wantsProcedure && unseen === 0 && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
@@ -257,13 +264,12 @@ export class AssistantService {
     };
   }
 
-  private async answerProcedure(documentId: string, aspect: Aspect, question: string, results: readonly SearchResult[]): Promise<Turn> {
+  private async answerProcedure(documentId: string, aspect: Aspect, question: string): Promise<Turn> {
     const [row] = [(await this.recordsOf([documentId])).get(documentId)];
     const passages = await this.deps.search.passagesOf(documentId);
     if (!row || passages.length === 0) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: {}, unsupported: 0 };
     const draft = composeProcedureAnswer(row.record, passages, aspect);
     const retrieved = new Map<string, Passage>(passages.map((passage) => [passage.id, passage]));
-    void results;
     const turn = await this.finish(question, draft.lines, retrieved);
     const procedure = { code: row.code, name: row.name, documentId };
     return { ...turn, procedure, aspect, state: { procedureDocumentId: documentId, procedureName: row.name, lastAspect: aspect } };
@@ -373,30 +379,4 @@ export class AssistantService {
     await this.deps.chat.appendMessage({ id: crypto.randomUUID(), conversationId: existing.conversationId, role: 'officer', content: text });
     return updated;
   }
-}
-
-/** The redaction placeholders and the words announcing them ("số CCCD [CCCD]") carry no question. */
-function withoutPlaceholders(text: string): string {
-  return text
-    .replace(/(?:(?:số|so)\s+)?(?:cccd|cmnd|căn cước(?: công dân)?|chứng minh nhân dân|sđt|sdt|số điện thoại|điện thoại|email|e-mail|thư điện tử)?\s*(?:là|:)?\s*\[(?:CCCD|CMND|SĐT|EMAIL)\]/giu, ' ')
-    .replace(/\s+([,.;])/g, '$1')
-    .replace(/^[\s,.;]+/, '')
-    .trim();
-}
-
-/** "Tôi tên Hoa, …": a name says nothing about the procedure asked for (and is personal data). */
-function withoutSelfIntroduction(text: string): string {
-  return text.replace(/(?:tôi|mình|em|cháu|con)\s+(?:tên|tên là|là)\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,3}\s*,?/u, ' ').trim();
-}
-
-function pendingCandidate(candidate: Candidate) {
-  return { documentId: candidate.documentId, name: candidate.name, code: candidate.code };
-}
-
-/** Share of the topic words that occur in a folded text. */
-function share(words: readonly string[], foldedText: string): number {
-  if (words.length === 0) return 0;
-  let hit = 0;
-  for (const word of words) if (foldedText.includes(` ${word} `)) hit += 1;
-  return hit / words.length;
 }

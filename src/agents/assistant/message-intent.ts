@@ -33,11 +33,11 @@ const INJECTION = [
   /\b(?:tu bay gio )?ban (?:la|dong vai|hay dong vai) [a-z ]{0,40}?(?:khong bi gioi han|tu do|hacker|admin|quan tri)\b/g,
   /\b(?:you are now|act as|pretend to be)(?: an?| the)? [a-z]+/g,
 ];
-const PERSONAL_DOSSIER = [
-  'ho so cua toi', 'ho so toi', 'ho so cua minh', 'ho so minh', 'ho so cua em', 'ho so em da nop', 'ho so toi da nop', 'ho so da nop',
-  'ho so cua gia dinh toi', 'tinh trang ho so', 'trang thai ho so', 'tien do ho so', 'ho so den dau', 'ho so dang o dau',
-  'ma ho so', 'so bien nhan', 'giay bien nhan cua toi', 'ket qua ho so cua toi', 'bao gio toi nhan duoc ket qua',
-  'ho so bi tra lai', 'ho so cua toi bi', 'da nop ho so hom', 'da xu ly xong chua', 'xu ly xong chua', 'da co ket qua chua', 'den dau roi',
+/** Asking where one's own dossier stands (not a general question that mentions "hồ sơ của tôi"). */
+const DOSSIER_STATUS = [
+  'tinh trang ho so', 'trang thai ho so', 'tien do ho so', 'tra cuu ho so', 'ma ho so', 'so bien nhan', 'giay bien nhan cua toi',
+  'ho so cua toi den dau', 'ho so den dau', 'ho so dang o dau', 'ket qua ho so cua toi', 'ho so bi tra lai', 'da xu ly xong chua',
+  'xu ly xong chua', 'da co ket qua chua', 'den dau roi', 'bao gio toi nhan duoc ket qua', 'sao chua co ket qua', 'da duoc duyet chua',
 ];
 const HANDOVER = ['gap can bo', 'noi chuyen voi can bo', 'gap nguoi that', 'chuyen cho can bo', 'can bo tra loi', 'hoi can bo', 'gap truc tiep can bo', 'noi chuyen voi nguoi'];
 /** Topics a one-stop-office assistant does not cover. */
@@ -45,7 +45,7 @@ const OFF_TOPIC = [
   'thoi tiet', 'du bao thoi tiet', 'bong da', 'ty so', 'ket qua xo so', 'xo so', 'lo de', 'gia vang', 'gia xang', 'chung khoan', 'gia co phieu',
   'tien ao', 'bitcoin', 'cong thuc nau', 'nau mon', 'mon an', 'bai hat', 'loi bai hat', 'lam tho', 'bai tho', 'viet bai tho', 'ke chuyen cuoi',
   'truyen cuoi', 'da bong', 'doi tuyen', 'tran dau', 'phim hay', 'xem phim', 'choi game', 'tro choi', 'viet code', 'lap trinh', 'javascript', 'python', 'giai toan',
-  'bai tap toan', 'tu vi', 'boi bai', 'cung hoang dao', 'hen ho', 'nguoi yeu', 'tinh yeu', 'du lich o dau', 'khach san', 've may bay',
+  'bai tap toan', 'xem tu vi', 'boi bai', 'cung hoang dao', 'hen ho', 'tinh yeu', 'du lich o dau', 'khach san', 've may bay',
   'dat xe', 'mua sam', 'giam can', 'chua benh', 'thuoc chua', 'benh vien nao tot',
 ];
 const GREETING = ['xin chao', 'chao ban', 'chao em', 'chao tro ly', 'hello', 'hi', 'alo', 'chao'];
@@ -70,7 +70,8 @@ export function readIntent(message: string): MessageIntent {
   const words = folded.trim().split(/\s+/).filter(Boolean);
   if (hasPhrase(folded, OTHERS_DATA) || hasPhrase(folded, UNSAFE) || ABUSE.test(message.normalize('NFC').toLowerCase())) return { kind: 'refused', searchText, injectionRemoved };
   if (hasPhrase(folded, HANDOVER)) return { kind: 'handover', searchText, injectionRemoved };
-  if (hasPhrase(folded, PERSONAL_DOSSIER)) return { kind: 'personal_data_request', searchText, injectionRemoved };
+  // a hypothetical ("nếu hồ sơ của tôi cần xác minh…") is a question about the procedure, not a status lookup
+  if (hasPhrase(folded, DOSSIER_STATUS) && !hasPhrase(folded, ['neu'])) return { kind: 'personal_data_request', searchText, injectionRemoved };
   if (hasPhrase(folded, OFF_TOPIC)) return { kind: 'out_of_scope', searchText, injectionRemoved };
   if (words.length <= 4 && hasPhrase(folded, THANKS)) return { kind: 'thanks', searchText, injectionRemoved };
   if (words.length <= 3 && hasPhrase(folded, GREETING)) return { kind: 'greeting', searchText, injectionRemoved };

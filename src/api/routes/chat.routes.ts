@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import 'zod-openapi';
 import type { AssistantService, ChatReply } from '../../agents/assistant/index.js';
+import type { AuditService } from '../../audit/index.js';
 import { requireAuth } from '../../auth/index.js';
 import { bearerSecurity, problemResponses } from '../http/common.schemas.js';
 import type { OpenApiPaths } from '../http/route-module.js';
@@ -32,7 +33,7 @@ function clientKey(request: Request): string {
 
 const STREAM_PACE_MS = 4;
 
-export function chatRoutes(deps: { assistant: AssistantService }): Router {
+export function chatRoutes(deps: { assistant: AssistantService; audit: AuditService }): Router {
   const router = Router();
 
   router.post('/v1/chat', async (request, response) => {
@@ -67,6 +68,13 @@ export function chatRoutes(deps: { assistant: AssistantService }): Router {
     const query = parseRequest(handoverListQuerySchema, request.query, 'query');
     const principal = request.principal!;
     const items = await deps.assistant.listHandovers({ ...query, agency: principal.role === 'admin' ? null : (principal.agency ?? null) });
+    // citizens' questions are personal data even redacted: officers' reads are audited (Nghị định 13/2023)
+    await deps.audit.recordAccess(request, {
+      action: 'handover.list',
+      resourceType: 'chat_handover',
+      defaultPurpose: 'Trả lời yêu cầu gặp cán bộ của người dân',
+      details: { ids: items.map((item) => item.id) },
+    });
     response.json({ items });
   });
 
@@ -74,7 +82,9 @@ export function chatRoutes(deps: { assistant: AssistantService }): Router {
     const params = parseRequest(handoverParamsSchema, request.params, 'params');
     const body = parseRequest(handoverAnswerSchema, request.body ?? {}, 'body');
     const principal = request.principal!;
-    response.json(await deps.assistant.answerHandover(params.id, body.answer, { subject: principal.subject, name: principal.name }));
+    const answered = await deps.assistant.answerHandover(params.id, body.answer, { subject: principal.subject, name: principal.name });
+    await deps.audit.recordAccess(request, { action: 'handover.answer', resourceType: 'chat_handover', resourceId: params.id, defaultPurpose: 'Trả lời yêu cầu gặp cán bộ của người dân' });
+    response.json(answered);
   });
 
   return router;

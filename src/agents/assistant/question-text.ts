@@ -1,0 +1,29 @@
+import type { Candidate } from './procedure-choice.js';
+
+/** Cleaning of a question before it is read, and small matching helpers of the assistant. */
+
+/** The redaction placeholders and the words announcing them ("số CCCD [CCCD]") carry no question. */
+export function withoutPlaceholders(text: string): string {
+  return text
+    .replace(/(?:(?:số|so)\s+)?(?:cccd|cmnd|căn cước(?: công dân)?|chứng minh nhân dân|sđt|sdt|số điện thoại|điện thoại|email|e-mail|thư điện tử)?\s*(?:là|:)?\s*\[(?:CCCD|CMND|SĐT|EMAIL)\]/giu, ' ')
+    .replace(/\s+([,.;])/g, '$1')
+    .replace(/^[\s,.;]+/, '')
+    .trim();
+}
+
+/** "Tôi tên Hoa, …": a name says nothing about the procedure asked for (and is personal data). */
+export function withoutSelfIntroduction(text: string): string {
+  return text.replace(/(?:tôi|mình|em|cháu|con)\s+(?:tên|tên là|là)\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,3}\s*,?/u, ' ').trim();
+}
+
+export function pendingCandidate(candidate: Candidate) {
+  return { documentId: candidate.documentId, name: candidate.name, code: candidate.code };
+}
+
+/** Share of the topic words that occur in a folded text. */
+export function share(words: readonly string[], foldedText: string): number {
+  if (words.length === 0) return 0;
+  let hit = 0;
+  for (const word of words) if (foldedText.includes(` ${word} `)) hit += 1;
+  return hit / words.length;
+}
