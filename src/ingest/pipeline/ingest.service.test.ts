@@ -70,6 +70,21 @@ describe('folder ingestion', () => {
     return results;
   };
 
+  test('notes describing a folder (README, SOURCES) are skipped while walking it, ingested when named', () => {
+    const notes = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-notes-'));
+    try {
+      fs.writeFileSync(path.join(notes, 'README.md'), '# Bộ dữ liệu minh họa');
+      fs.writeFileSync(path.join(notes, 'SOURCES.md'), 'Nguồn');
+      fs.writeFileSync(path.join(notes, 'van-ban.txt'), 'Nội dung');
+      const listed = IngestService.listFiles([notes]);
+      assert.deepEqual(listed.filter((entry) => !entry.skipReason).map((entry) => path.basename(entry.file)), ['van-ban.txt']);
+      assert.match(listed.find((entry) => path.basename(entry.file) === 'README.md')?.skipReason ?? '', /README/);
+      assert.equal(IngestService.listFiles([path.join(notes, 'README.md')])[0]?.skipReason, undefined);
+    } finally {
+      fs.rmSync(notes, { recursive: true, force: true });
+    }
+  });
+
   test('a batch ingests what it can; bad files fail with Vietnamese reasons and leave nothing behind', async () => {
     const results = await ingestAll();
     const byPath = new Map(results.map((result) => [result.sourcePath, result]));

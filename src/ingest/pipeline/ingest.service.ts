@@ -9,6 +9,9 @@ import type { DocumentAnalyzer } from '../../jobs/document-process.job.js';
 import type { BlobStore } from '../../storage/index.js';
 import { sidecarNames, SourceHintsReader } from './source-hints.js';
 
+/** Notes that describe a folder of documents: skipped while walking a folder, ingested when named explicitly. */
+const folderNotes = /^(readme|sources)(\.(md|txt))?$/i;
+
 /** Documents ingested from folders belong to this uploader; the path identifies them. */
 export const ingestUploader = 'ingest';
 
@@ -62,6 +65,10 @@ export class IngestService {
         }
         const name = path.basename(current);
         if (sidecarNames.has(name)) return; // metadata of the folder, not a document
+        if (current !== absolute && folderNotes.test(name)) {
+          files.push({ file: current, root, skipReason: 'ghi chú mô tả thư mục (README, SOURCES), không phải văn bản nguồn' });
+          return;
+        }
         const extension = path.extname(name).toLowerCase();
         files.push(ingestible.has(extension) ? { file: current, root } : { file: current, root, skipReason: `định dạng ${extension || 'không rõ'} không được hỗ trợ` });
       };
