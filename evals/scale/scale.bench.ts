@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_RETRIEVAL_CONFIG, SearchService, type Passage } from '../../src/retrieval/index.js';
+import { seededRandom } from '../../scripts/embedding/ppmi-svd.js';
 import { loadQuestions } from '../retrieval/datasets.js';
 import { evaluate } from '../retrieval/evaluate.js';
 import { REPO_ROOT, sharedCorpus } from '../retrieval/shared-corpus.source.js';
@@ -34,18 +35,6 @@ const option = (flag: string, fallback: string): string => {
 const factors = option('--factors', '1,10,100').split(',').map(Number);
 const questionCount = Number(option('--questions', '300'));
 
-/** Deterministic PRNG (mulberry32) so every run indexes the same synthetic corpus. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function perturb(text: string, vocabulary: readonly string[], next: () => number, rate: number): string {
   const sentences = text.split(/(?<=[.;:])\s+/);
   const shift = sentences.length > 2 ? Math.floor(next() * sentences.length) : 0;
@@ -55,7 +44,7 @@ function perturb(text: string, vocabulary: readonly string[], next: () => number
 
 function syntheticCopies(originals: readonly Passage[], copies: number, seed: number): Passage[] {
   const vocabulary = [...new Set(originals.flatMap((passage) => passage.fields.body.match(/[\p{L}]+/gu) ?? []))];
-  const next = random(seed);
+  const next = seededRandom(seed);
   const out: Passage[] = [];
   for (let copy = 1; copy <= copies; copy++) {
     for (const passage of originals) {
