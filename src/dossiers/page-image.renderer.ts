@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError, notFound } from '../errors/index.js';
+import { PDFJS_RESOURCES } from '../ingest/loaders/index.js';
 import { readImageSize } from '../providers/ocr/index.js';
 
 /** Draws one page of a dossier file as PNG, for showing evidence boxes over it. */
@@ -18,13 +17,6 @@ export interface RenderableFile {
   filename: string;
 }
 
-const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const RESOURCES = {
-  cMapUrl: path.join(pdfjsRoot, 'cmaps') + path.sep,
-  standardFontDataUrl: path.join(pdfjsRoot, 'standard_fonts') + path.sep,
-  wasmUrl: path.join(pdfjsRoot, 'wasm') + path.sep,
-  iccUrl: path.join(pdfjsRoot, 'iccs') + path.sep,
-};
 
 /** A phone photo of 12 000 × 9 000 px is refused before it is decoded (memory), as the loaders do. */
 const MAX_IMAGE_PIXELS = 80_000_000;
@@ -57,7 +49,7 @@ export class CanvasPageImageRenderer implements PageImageRenderer {
 async function renderPdfPage(bytes: Uint8Array, pageNumber: number, maxWidth: number): Promise<Buffer> {
   let document;
   try {
-    document = await getDocument({ data: new Uint8Array(bytes), ...RESOURCES, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+    document = await getDocument({ data: new Uint8Array(bytes), ...PDFJS_RESOURCES, isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
   } catch (cause) {
     throw new AppError({ status: 422, code: 'page-unreadable', detail: 'Không mở được tệp PDF để hiển thị trang.', cause });
   }

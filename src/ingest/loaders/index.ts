@@ -1,4 +1,5 @@
 export { loadDocument } from './load-document.js';
+export { PDFJS_RESOURCES } from './pdf.loader.js';
 export { DEFAULT_LIMITS } from './document.types.js';
 export type {
   DocumentFormat,

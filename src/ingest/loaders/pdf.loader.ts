@@ -17,8 +17,8 @@ import { looksVietnamese } from './text-decoding.js';
  */
 
 const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-/** pdf.js reads these with fs in Node; trailing slashes are required. */
-const RESOURCES = {
+/** pdf.js reads these with fs in Node; trailing slashes are required. Shared with page-image rendering. */
+export const PDFJS_RESOURCES = {
   cMapUrl: path.join(pdfjsRoot, 'cmaps') + path.sep,
   standardFontDataUrl: path.join(pdfjsRoot, 'standard_fonts') + path.sep,
   wasmUrl: path.join(pdfjsRoot, 'wasm') + path.sep,
@@ -72,7 +72,7 @@ async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   try {
     return await getDocument({
       data: new Uint8Array(bytes), // pdf.js takes ownership of the buffer it is given
-      ...RESOURCES,
+      ...PDFJS_RESOURCES,
       isEvalSupported: false,
       useSystemFonts: false,
       disableFontFace: true,
