@@ -18,7 +18,8 @@ export interface DenseLeg {
 /**
  * The search index of a running process: built in memory from the database, then kept up to
  * date one document at a time (documents processed, re-ingested or deleted since the last check,
- * at most every `checkIntervalMs`); searches keep using the index while it is updated. Every API
+ * at most every `checkIntervalMs`, by the search that falls due); other searches keep using the
+ * index while it is updated. Every API
  * process holds its own copy, so API processes scale out without coordination; the database
  * stays the source of truth.
  */
@@ -37,8 +38,10 @@ export class LiveSearchIndex {
 
   /** Searches the current index; the first call waits for the initial build. */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
+    // the request that falls due for the check waits for it (a version query, then only the changed
+    // documents), so an answer never lags a finished ingestion; requests meanwhile use the current index
     if (!this.service) await this.refresh();
-    else void this.refreshIfStale();
+    else await this.refreshIfStale();
     const dense = this.dense && this.dense.weight > 0 ? await this.denseHits(query) : undefined;
     return this.service!.search(query, dense ? { ...options, dense } : options);
   }
