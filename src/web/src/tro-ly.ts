@@ -109,8 +109,9 @@ function renderExtras(item: HTMLElement, reply: Reply): void {
   const feedback = element('div', 'feedback');
   feedback.setAttribute('role', 'group');
   feedback.setAttribute('aria-label', 'Đánh giá câu trả lời');
-  for (const [rating, label, symbol] of [['up', 'Câu trả lời hữu ích', '👍'], ['down', 'Câu trả lời chưa hữu ích', '👎']] as const) {
-    const button = element('button', 'feedback__button', symbol);
+  // the word beside the symbol keeps the button readable where no emoji font is installed
+  for (const [rating, label, symbol, word] of [['up', 'Câu trả lời hữu ích', '👍', 'Hữu ích'], ['down', 'Câu trả lời chưa hữu ích', '👎', 'Chưa đúng']] as const) {
+    const button = element('button', 'feedback__button', `${symbol} ${word}`);
     button.type = 'button';
     button.setAttribute('aria-label', label);
     button.addEventListener('click', () => void sendFeedback(reply, rating, feedback));
