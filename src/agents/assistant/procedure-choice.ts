@@ -54,9 +54,9 @@ export function procedureCandidates(results: readonly SearchResult[], isProvinci
     byName.set(key, candidates.length);
     candidates.push(candidate);
   }
-  // the province's own procedures first: they say how it is done here; national records follow
-  const ordered = [...candidates.filter((candidate) => candidate.provincial), ...candidates.filter((candidate) => !candidate.provincial)];
-  return ordered.slice(0, limit).map((candidate, rank) => ({ ...candidate, rank }));
+  // retrieval already ranks the province's own procedures ahead of national records of the same
+  // procedure (its kind prior), and a national twin was replaced above: keep retrieval's order
+  return candidates.slice(0, limit).map((candidate, rank) => ({ ...candidate, rank }));
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
