@@ -4,11 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ChatRepository, PassageRepository, ProcedureRepository } from '../../db/index.js';
+import { IngestService } from '../../ingest/pipeline/ingest.service.js';
 import { createDocumentAnalyzer } from '../../jobs/index.js';
 import { createOcrEngine } from '../../providers/ocr/index.js';
 import { LiveSearchIndex } from '../../retrieval/live-index.js';
 import { FileBlobStore } from '../../storage/index.js';
-import { testDatabaseFactories, type TestDatabase } from '../../testing/databases.js';
+import { openTestPglite, testDatabaseFactories, type TestDatabase } from '../../testing/databases.js';
 import { AssistantService } from './assistant.service.js';
 import { ingestDemoCorpus, unsupportedLines } from './testing/demo-corpus.js';
 
@@ -161,3 +162,70 @@ for (const openDatabase of testDatabaseFactories) {
     });
   });
 }
+
+describe('assistant: a provincial procedure that leaves an aspect out', () => {
+  let database: TestDatabase;
+  let folder: string;
+  let assistant: AssistantService;
+  // written for the test: the province's internal procedure (the .doc layout as text) states no
+  // fee; the national record of the same procedure does
+  const provincial = [
+    'SỞ TƯ PHÁP\tQUY TRÌNH\tĐĂNG KÝ NUÔI ONG MẬT THỬ NGHIỆM\tMã hiệu: QT 99/CX-TN\tLần ban hành: 01\tNgày ban hành: 01/01/2025\t',
+    'MỤC LỤC',
+    '5. NỘI DUNG',
+    'a. Thành phần, số lượng hồ sơ:',
+    '- Tờ khai đăng ký nuôi ong mật theo mẫu: 01 bản chính.',
+    'b. Thời hạn giải quyết: 03 ngày làm việc.',
+    'k. Quy trình các bước xử lý công việc',
+    '1.\tCông dân nộp hồ sơ tại Bộ phận một cửa\tCông dân\t01 giờ\t',
+    '2.\tCông chức kiểm tra và trả kết quả\tCông chức\t02 ngày\t',
+    '6. BIỂU MẪU',
+    '',
+  ].join('\n');
+  const national = {
+    ma_thu_tuc: '9.999002',
+    ten_thu_tuc: 'Đăng ký nuôi ong mật thử nghiệm',
+    cap_thuc_hien: 'Cấp xã',
+    linh_vuc: 'Chăn nuôi',
+    co_quan_thuc_hien: 'Ủy ban nhân dân cấp xã',
+    trinh_tu_thuc_hien: 'Bước 1: Nộp hồ sơ tại bộ phận một cửa. Bước 2: Nhận kết quả.',
+    cach_thuc_thuc_hien: 'Trực tiếp3 Ngày làm việcLệ phí : 15.000 Đồng',
+    thanh_phan_ho_so: 'Tờ khai đăng ký nuôi ong theo mẫuBản chính: 1 Bản sao: 0',
+    can_cu_phap_ly: '',
+    yeu_cau_dieu_kien: '',
+    ket_qua_xu_ly: 'Giấy xác nhận',
+    raw_text: 'Đăng ký nuôi ong mật thử nghiệm',
+  };
+
+  before(async () => {
+    database = await openTestPglite();
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-twin-'));
+    fs.mkdirSync(path.join(folder, 'quy_trinh'));
+    fs.writeFileSync(path.join(folder, 'quy_trinh', 'DOC_099.txt'), provincial);
+    fs.writeFileSync(path.join(folder, '9.999002.json'), JSON.stringify(national));
+    const ocr = createOcrEngine({ cacheDir: path.join(folder, 'ocr') });
+    const ingest = new IngestService(database.database, new FileBlobStore(path.join(folder, 'blobs')), createDocumentAnalyzer(ocr));
+    for (const entry of IngestService.listFiles([path.join(folder, 'quy_trinh'), path.join(folder, '9.999002.json')])) {
+      assert.equal((await ingest.ingestFile(entry.file, entry.root)).status, 'done', entry.file);
+    }
+    await ocr.close();
+    const search = new LiveSearchIndex(new PassageRepository(database.database), silent);
+    assistant = new AssistantService({ search, procedures: new ProcedureRepository(database.database), chat: new ChatRepository(database.database), logger: silent });
+  });
+  after(async () => {
+    await database?.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('answers the fee from the national record of the same procedure, saying so and citing it', async () => {
+    const steps = await assistant.ask({ message: 'Quy trình các bước đăng ký nuôi ong mật thử nghiệm', clientKey: 'ip:twin' });
+    assert.equal(steps.procedure?.code, 'QT 99/CX-TN', 'the province’s own procedure is the one under discussion');
+    const fee = await assistant.ask({ conversationId: steps.conversationId, message: 'lệ phí bao nhiêu?', clientKey: 'ip:twin' });
+    assert.equal(fee.outcome, 'answered');
+    assert.match(fee.answer, /không ghi phí, lệ phí/);
+    assert.match(fee.answer, /15\.000/);
+    assert.ok(fee.citations.length > 0 && fee.citations.every((citation) => citation.procedure?.code === '9.999002'));
+    assert.deepEqual(unsupportedLines(fee.answer, fee.citations), []);
+    assert.equal(assistant.unsupportedLines, 0);
+  });
+});

@@ -11,7 +11,8 @@ import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
 import { readAspect, readIntent, topicWords } from './message-intent.js';
-import { composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
+import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
+import { findNationalTwin } from './national-twin.js';
 import { chooseProcedure, coverage, pickFromReply, procedureCandidates, type Candidate } from './procedure-choice.js';
 import { accentedForm, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
@@ -270,9 +271,30 @@ export class AssistantService {
     if (!row || passages.length === 0) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: {}, unsupported: 0 };
     const draft = composeProcedureAnswer(row.record, passages, aspect);
     const retrieved = new Map<string, Passage>(passages.map((passage) => [passage.id, passage]));
-    const turn = await this.finish(question, draft.lines, retrieved);
+    let lines = draft.lines;
+    if (!draft.found && aspect !== 'overview' && row.source === 'provincial') {
+      const twin = await this.fromNationalTwin(row, aspect);
+      if (twin) {
+        lines = twin.lines;
+        for (const passage of twin.passages) retrieved.set(passage.id, passage);
+      }
+    }
+    const turn = await this.finish(question, lines, retrieved);
     const procedure = { code: row.code, name: row.name, documentId };
     return { ...turn, procedure, aspect, state: { procedureDocumentId: documentId, procedureName: row.name, lastAspect: aspect } };
+  }
+
+  /** The aspect from the national record of the same procedure, when the province's document lacks it. */
+  private async fromNationalTwin(row: ProcedureRow, aspect: Aspect): Promise<{ lines: DraftLine[]; passages: readonly Passage[] } | undefined> {
+    const documentId = await findNationalTwin((query) => this.deps.search.search(query, { k: 5, filters: { kind: 'Thủ tục hành chính' } }), row.name);
+    const twin = documentId ? (await this.recordsOf([documentId])).get(documentId) : undefined;
+    if (!documentId || !twin) return undefined;
+    const passages = await this.deps.search.passagesOf(documentId);
+    const draft = composeProcedureAnswer(twin.record, passages, aspect);
+    if (!draft.found) return undefined;
+    // no figures of the provincial document here: a connective line may only repeat what is cited
+    const intro = `Quy trình nội bộ của tỉnh không ghi ${ASPECT_TITLES[aspect]}; theo thủ tục ${twin.name} (${twin.code}) trên Cổng Dịch vụ công quốc gia:`;
+    return { lines: [{ text: intro }, ...draft.lines.slice(1)], passages };
   }
 
   private async answerLegal(question: string, result: SearchResult, state: ConversationState): Promise<Turn> {

@@ -65,7 +65,8 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return both / Math.max(1, a.size + b.size - both);
 }
 
-function nameKey(name: string): string {
+/** A procedure's name as compared across sources: folded, without a leading "Thủ tục". */
+export function nameKey(name: string): string {
   return fold(name).replace(/^ thu tuc /, ' ').trim();
 }
 
