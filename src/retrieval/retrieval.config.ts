@@ -1,3 +1,4 @@
+import { PROCEDURE_DOCUMENT_KINDS } from '../ingest/structure/index.js';
 import type { ScoringParams } from './bm25.index.js';
 import type { TermKind, TokenizerOptions } from './tokenizer.js';
 
@@ -73,5 +74,5 @@ export const DEFAULT_RETRIEVAL_CONFIG: RetrievalConfig = {
   },
   grouping: { alpha: 0 },
   feedback: null,
-  rerank: { depth: 30, title: 0.3, localTitle: 0.2, articleTitle: 0.2, heading: 0.2, kindBoost: { 'Quy trình nội bộ': 0.3 } },
+  rerank: { depth: 30, title: 0.3, localTitle: 0.2, articleTitle: 0.2, heading: 0.2, kindBoost: { [PROCEDURE_DOCUMENT_KINDS.provincial]: 0.3 } },
 };

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { ChatRepository, ConversationRow, ProcedureRepository, ProcedureRow } from '../../db/repositories/index.js';
 import { AppError, notFound } from '../../errors/index.js';
+import { PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { Logger } from '../../logging/index.js';
 import { findPersonalData, redactPersonalData } from '../../privacy/index.js';
 import type { LanguageModel } from '../../providers/llm/index.js';
@@ -286,7 +287,7 @@ export class AssistantService {
 
   /** The aspect from the national record of the same procedure, when the province's document lacks it. */
   private async fromNationalTwin(row: ProcedureRow, aspect: Aspect): Promise<{ lines: DraftLine[]; passages: readonly Passage[] } | undefined> {
-    const documentId = await findNationalTwin((query) => this.deps.search.search(query, { k: 5, filters: { kind: 'Thủ tục hành chính' } }), row.name);
+    const documentId = await findNationalTwin((query) => this.deps.search.search(query, { k: 5, filters: { kind: PROCEDURE_DOCUMENT_KINDS.national } }), row.name);
     const twin = documentId ? (await this.recordsOf([documentId])).get(documentId) : undefined;
     if (!documentId || !twin) return undefined;
     const passages = await this.deps.search.passagesOf(documentId);

@@ -1,3 +1,4 @@
+import { PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { SearchResult } from '../../retrieval/index.js';
 import { nameKey } from './procedure-choice.js';
 
@@ -10,7 +11,7 @@ import { nameKey } from './procedure-choice.js';
 export async function findNationalTwin(search: (query: string) => Promise<SearchResult[]>, provincialName: string): Promise<string | undefined> {
   const key = nameKey(provincialName);
   for (const result of await search(provincialName)) {
-    if (result.procedure && result.document.kind === 'Thủ tục hành chính' && nameKey(result.procedure.name) === key) return result.document.id;
+    if (result.procedure && result.document.kind === PROCEDURE_DOCUMENT_KINDS.national && nameKey(result.procedure.name) === key) return result.document.id;
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ import {
   parseLegalDocument,
   parseNationalProcedure,
   parseProvincialProcedure,
+  PROCEDURE_DOCUMENT_KINDS,
   type ParsedLegalDocument,
   type ProcedureRecord,
 } from '../structure/index.js';
@@ -104,7 +105,7 @@ function procedureAnalysis(loaded: LoadedDocument, procedure: ProcedureRecord, h
     structure: 'procedure',
     metadata: {
       // the province's internal procedures (quy trình nội bộ) are told apart from national records
-      kind: procedure.source === 'provincial' ? 'Quy trình nội bộ' : 'Thủ tục hành chính',
+      kind: PROCEDURE_DOCUMENT_KINDS[procedure.source],
       title: hints.title ?? procedure.name,
       number: procedure.code,
       ...((procedure.agency ?? procedure.issuer) ? { issuer: procedure.agency ?? procedure.issuer } : {}),

@@ -16,6 +16,7 @@ export type {
 } from './legal.types.js';
 export {
   COPY_TYPES,
+  PROCEDURE_DOCUMENT_KINDS,
   PROCEDURE_SECTION_KEYS,
   PROCEDURE_SECTION_TITLES,
   SUBMISSION_CHANNELS,

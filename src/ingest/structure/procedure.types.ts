@@ -48,6 +48,9 @@ export const PROCEDURE_SECTION_TITLES: Record<ProcedureSectionKey, string> = {
   mauDonToKhai: 'Mẫu đơn, tờ khai',
 };
 
+/** Document kind (`documents.kind`) of a procedure by its source: national records, the province's internal procedures. */
+export const PROCEDURE_DOCUMENT_KINDS = { national: 'Thủ tục hành chính', provincial: 'Quy trình nội bộ' } as const;
+
 export const durationSchema = z
   .object({
     text: z.string().describe('Nguyên văn, ví dụ `05 ngày làm việc`'),
