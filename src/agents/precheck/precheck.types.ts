@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ProcedureRecord } from '../../ingest/structure/procedure.types.js';
+import { DOCUMENT_KINDS } from './document-kinds.js';
 
 /**
  * Contract between the dossier pre-check engine (classification, field extraction, checks,
@@ -7,34 +8,8 @@ import type { ProcedureRecord } from '../../ingest/structure/procedure.types.js'
  * src/dossiers). Zod is the single source: the API returns these shapes as they are.
  */
 
-/** Kinds of documents procedures ask for (loại giấy tờ). */
-export const DOCUMENT_KINDS = [
-  'to_khai', // tờ khai / đơn theo mẫu (Mẫu CT01, tờ khai đăng ký khai sinh…)
-  'can_cuoc', // thẻ căn cước / CCCD / CMND
-  'giay_chung_sinh', // giấy chứng sinh
-  'giay_chung_nhan_ket_hon', // giấy chứng nhận kết hôn
-  'trich_luc_ho_tich', // trích lục hộ tịch (khai sinh, kết hôn…)
-  'giay_uy_quyen', // giấy ủy quyền
-  'van_ban_cam_doan', // văn bản cam đoan
-  'giay_to_cu_tru', // giấy tờ chứng minh chỗ ở hợp pháp / xác nhận cư trú
-  'ban_can_chung_thuc', // giấy tờ, văn bản cần chứng thực (bản chính để sao y)
-  'khac', // khác
-] as const;
+export { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from './document-kinds.js';
 export const documentKindSchema = z.enum(DOCUMENT_KINDS).meta({ id: 'DocumentKind', description: 'Loại giấy tờ' });
-export type DocumentKind = z.infer<typeof documentKindSchema>;
-
-export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
-  to_khai: 'Tờ khai, đơn theo mẫu',
-  can_cuoc: 'Thẻ căn cước / CCCD / CMND',
-  giay_chung_sinh: 'Giấy chứng sinh',
-  giay_chung_nhan_ket_hon: 'Giấy chứng nhận kết hôn',
-  trich_luc_ho_tich: 'Trích lục hộ tịch',
-  giay_uy_quyen: 'Giấy ủy quyền',
-  van_ban_cam_doan: 'Văn bản cam đoan',
-  giay_to_cu_tru: 'Giấy tờ chứng minh nơi cư trú',
-  ban_can_chung_thuc: 'Giấy tờ cần chứng thực',
-  khac: 'Giấy tờ khác',
-};
 
 /** Where on which page something was read; box coordinates are fractions (0–1) of the page. */
 export const evidenceSchema = z

@@ -1,6 +1,7 @@
-// Vietnamese labels of the API's codes. Kept in the page (not imported from the server's zod
-// schemas) so the bundle stays small; the codes are those of src/agents/precheck/precheck.types.ts
-// and src/api/routes/dossiers.schemas.ts.
+// Vietnamese labels of the API's codes. The page does not import the server's zod schemas (bundle
+// size); the codes are those of src/agents/precheck/precheck.types.ts and
+// src/api/routes/dossiers.schemas.ts. Document kinds come from the engine's zod-free list.
+import { DOCUMENT_KIND_LABELS } from '../../../agents/precheck/document-kinds.js';
 
 export type DossierStatus = 'queued' | 'processing' | 'checked' | 'failed' | 'accepted' | 'additions_requested' | 'rejected';
 export type Decision = 'accept' | 'request_additions' | 'reject';
@@ -32,18 +33,8 @@ export const categoryLabels: Record<CheckCategory, string> = {
 
 export const checkStatusLabels: Record<CheckStatus, string> = { pass: 'Đạt', fail: 'Không đạt', warning: 'Cần xem lại' };
 
-export const kindLabels: Record<string, string> = {
-  to_khai: 'Tờ khai, đơn theo mẫu',
-  can_cuoc: 'Thẻ căn cước / CCCD / CMND',
-  giay_chung_sinh: 'Giấy chứng sinh',
-  giay_chung_nhan_ket_hon: 'Giấy chứng nhận kết hôn',
-  trich_luc_ho_tich: 'Trích lục hộ tịch',
-  giay_uy_quyen: 'Giấy ủy quyền',
-  van_ban_cam_doan: 'Văn bản cam đoan',
-  giay_to_cu_tru: 'Giấy tờ chứng minh nơi cư trú',
-  ban_can_chung_thuc: 'Giấy tờ cần chứng thực',
-  khac: 'Giấy tờ khác',
-};
+/** The engine's own list (zod-free module), so the names cannot drift from the server's. */
+export const kindLabels: Readonly<Record<string, string>> = DOCUMENT_KIND_LABELS;
 
 /** Common field names; form-specific ones are shown as they come. */
 export const fieldLabels: Record<string, string> = {
