@@ -23,10 +23,15 @@ export interface DenseLeg {
  * process holds its own copy, so API processes scale out without coordination; the database
  * stays the source of truth.
  */
+/** Above this many changed documents the index is rebuilt in the background instead of updated in place. */
+const MAX_INCREMENTAL_DOCUMENTS = 50;
+
 export class LiveSearchIndex {
   private service: SearchService | undefined;
   private version: IndexVersion | undefined;
   private building: Promise<void> | undefined;
+  /** A full rebuild after a bulk change, running while searches use the current index. */
+  private rebuilding: Promise<void> | undefined;
   private lastCheck = 0;
 
   constructor(
@@ -70,7 +75,13 @@ export class LiveSearchIndex {
         if (this.service && this.version && version.documents === this.version.documents && version.lastChange === this.version.lastChange) return;
         const started = performance.now();
         if (this.service && this.version) {
-          const changed = await this.update(this.service, this.version);
+          const changes = await this.changesSince(this.service, this.version);
+          if (changes.removed.length + changes.changed.length > MAX_INCREMENTAL_DOCUMENTS) {
+            // a bulk change (a corpus being ingested): no search waits for it
+            this.rebuildInBackground(version);
+            return;
+          }
+          const changed = await this.apply(this.service, changes);
           this.logger.info({ changed, documents: version.documents, ms: Math.round(performance.now() - started) }, 'search index updated');
         } else {
           if (this.dense && this.dense.weight > 0) await this.dense.vectors.ensureIndex(this.dense.model.modelId, this.dense.model.dimensions);
@@ -86,24 +97,22 @@ export class LiveSearchIndex {
     return this.building;
   }
 
-  /** Re-reads documents changed since `since` and drops deleted ones; returns how many changed. */
-  private async update(service: SearchService, since: IndexVersion): Promise<number> {
+  /** Documents deleted (or no longer searchable) and documents processed since `since`. */
+  private async changesSince(service: SearchService, since: IndexVersion): Promise<{ removed: string[]; changed: string[] }> {
     const done = new Set(await this.passages.doneDocumentIds());
     const changed = since.lastChange ? await this.passages.documentsChangedSince(since.lastChange) : [...done];
-    let count = 0;
-    for (const documentId of service.documentIds()) {
-      if (!done.has(documentId)) {
-        service.removeDocument(documentId);
-        count += 1;
-      }
-    }
+    return { removed: service.documentIds().filter((documentId) => !done.has(documentId)), changed };
+  }
+
+  /** Drops the removed documents and re-reads the changed ones; returns how many changed. */
+  private async apply(service: SearchService, { removed, changed }: { removed: string[]; changed: string[] }): Promise<number> {
+    for (const documentId of removed) service.removeDocument(documentId);
     for (const documentId of changed) {
       const passages: Passage[] = [];
       for await (const passage of databaseCorpus(this.passages, documentId).passages()) passages.push(passage);
       service.upsertDocument(documentId, passages);
-      count += 1;
     }
-    return count;
+    return removed.length + changed.length;
   }
 
   private async denseHits(query: string): Promise<{ hits: Array<{ passageId: string }>; weight: number } | undefined> {
@@ -120,8 +129,22 @@ export class LiveSearchIndex {
     }
   }
 
+  private rebuildInBackground(version: IndexVersion): void {
+    this.rebuilding ??= (async () => {
+      const started = performance.now();
+      const service = await SearchService.fromSource(databaseCorpus(this.passages));
+      this.service = service;
+      this.version = version;
+      this.logger.info({ passages: service.size, documents: version.documents, ms: Math.round(performance.now() - started) }, 'search index rebuilt after a bulk change');
+    })()
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'search index rebuild failed'))
+      .finally(() => {
+        this.rebuilding = undefined;
+      });
+  }
+
   private async refreshIfStale(): Promise<void> {
-    if (this.building || Date.now() - this.lastCheck < this.checkIntervalMs) return;
+    if (this.building || this.rebuilding || Date.now() - this.lastCheck < this.checkIntervalMs) return;
     this.lastCheck = Date.now();
     await this.refresh().catch((error: unknown) => this.logger.warn({ err: error }, 'search index refresh failed'));
   }
