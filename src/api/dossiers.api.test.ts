@@ -14,6 +14,7 @@ import {
   ingestBirthProcedure,
 } from '../dossiers/testing/dossier-fixtures.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { contentDisposition } from './routes/dossiers.routes.js';
 
 const dossierScopes = ['dossiers:read', 'dossiers:write'];
 const agencyA = 'UBND xã Ia Grai';
@@ -55,7 +56,7 @@ interface DossierBody {
   status: string;
   agency: string;
   errorDetail: string | null;
-  files: { id: string; filename: string; format: string; pageCount: number | null; links: { pageImage: string } }[];
+  files: { id: string; filename: string; format: string; pageCount: number | null; links: { original: string; pageImage: string } }[];
   result: unknown;
   decision: null | {
     decision: string;
@@ -230,6 +231,23 @@ for (const database of ['pglite', 'postgres-wire'] as const) {
       await expectProblem(await get(server, officerB, file.links.pageImage.replace('{n}', '1')), 404);
       await expectProblem(await get(server, officerA, `/v1/dossiers/${complete.id}/files/${incomplete.files[0]!.id}/pages/1.png`), 404);
       await expectProblem(await get(server, officerA, file.links.pageImage.replace('{n}', 'abc')), 400);
+    });
+
+    test('the original file downloads byte for byte with its name, audited; only for those who may see the dossier', async () => {
+      const file = complete.files.find((candidate) => candidate.filename === 'giay-chung-sinh.pdf')!;
+      const response = await get(server, officerA, file.links.original);
+      assert.equal(response.status, 200, await response.clone().text());
+      assert.equal(response.headers.get('content-type'), 'application/pdf');
+      assert.match(response.headers.get('content-disposition') ?? '', /^attachment; filename="giay-chung-sinh\.pdf"; filename\*=UTF-8''giay-chung-sinh\.pdf$/);
+      assert.ok(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(documents.certificate!)), 'the bytes that were uploaded');
+      const audit = await server.services.audit.list({ resourceType: 'dossier', resourceId: complete.id, limit: 1000 });
+      assert.ok(audit.some((row) => row.action === 'dossier.file' && (row.details as { fileId?: string }).fileId === file.id));
+      await expectProblem(await get(server, officerB, file.links.original), 404);
+      await expectProblem(await get(server, officerA, `/v1/dossiers/${complete.id}/files/${incomplete.files[0]!.id}`), 404);
+    });
+
+    test('contentDisposition keeps a Vietnamese file name (RFC 5987) with an ASCII fallback', () => {
+      assert.equal(contentDisposition('Tờ khai "đăng ký".pdf'), `attachment; filename="To khai _dang ky_.pdf"; filename*=UTF-8''${encodeURIComponent('Tờ khai "đăng ký".pdf')}`);
     });
 
     test('the decision is recorded with who, when, the recommendation and the corrections; once only', async () => {

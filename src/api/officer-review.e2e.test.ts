@@ -166,6 +166,12 @@ describe('officer review page (can-bo.html)', () => {
     assert.ok(cardCheck, 'some check points at the ID card photo');
     await page.locator(`.check[data-check-id="${cardCheck.id}"] .evidence-button`, { hasText: 'anh-can-cuoc.png' }).first().click();
     await page.locator('.page-viewer[data-state="page"] .page-viewer__image[alt="anh-can-cuoc.png, trang 1"]').waitFor({ timeout: 20_000 });
+
+    // the file shown can be downloaded as it was uploaded
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), page.getByRole('button', { name: 'Tải tệp gốc' }).click()]);
+    assert.equal(download.suggestedFilename(), 'anh-can-cuoc.png');
+    const saved = await download.path();
+    assert.ok(saved && fs.readFileSync(saved).subarray(1, 4).toString() === 'PNG', 'the uploaded photo');
   });
 
   test('request additions: the proposed list is editable, corrections are recorded with the decision', async () => {

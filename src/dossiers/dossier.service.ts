@@ -176,6 +176,14 @@ export class DossierService {
     return { dossier, file, png };
   }
 
+  /** The file as it was uploaded (officers compare the engine's reading with the original). */
+  async originalFile(principal: Principal, id: string, fileId: string): Promise<{ dossier: DossierRow; file: DossierFileRow; bytes: Buffer }> {
+    const dossier = await this.find(principal, id);
+    const file = (await this.dossiers.files(dossier.id)).find((candidate) => candidate.id === fileId);
+    if (!file) throw notFound(`Hồ sơ không có tệp ${fileId}.`);
+    return { dossier, file, bytes: await this.blobs.get(file.sha256) };
+  }
+
   /** Only an officer of the receiving agency decides, once, after the pre-check has finished. */
   async decide(principal: Principal, id: string, input: DecisionInput): Promise<DossierDetail> {
     const dossier = await this.find(principal, id);

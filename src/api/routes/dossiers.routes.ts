@@ -15,6 +15,7 @@ import {
   dossierListQuerySchema,
   dossierListSchema,
   dossierSchema,
+  fileParamsSchema,
   pageImageParamsSchema,
   pageImageQuerySchema,
   submitFieldsSchema,
@@ -62,7 +63,7 @@ export function toDossierResource({ dossier, files, decision }: Pick<DossierDeta
       format: file.format,
       sizeBytes: file.sizeBytes,
       pageCount: result?.files.find((analysis) => analysis.fileId === file.id)?.pageCount ?? null,
-      links: { pageImage: `${self}/files/${file.id}/pages/{n}.png` },
+      links: { original: `${self}/files/${file.id}`, pageImage: `${self}/files/${file.id}/pages/{n}.png` },
     })),
     result,
     decision: decision
@@ -83,6 +84,12 @@ export function toDossierResource({ dossier, files, decision }: Pick<DossierDeta
     checkedAt: iso(dossier.checkedAt),
     links: { self, decision: `${self}/decision` },
   };
+}
+
+/** attachment; with an ASCII fallback name and the original (UTF-8) name per RFC 6266 / 5987. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
 function toSummary(dossier: DossierRow, fileCount: number): DossierSummaryResource {
@@ -176,6 +183,17 @@ export function dossierRoutes(deps: DossierRoutesDeps): Router {
     response.json(toDossierResource(detail));
   });
 
+  router.get('/v1/dossiers/:id/files/:fileId', read, async (request, response) => {
+    const { id, fileId } = parseRequest(fileParamsSchema, request.params, 'params');
+    const { dossier, file, bytes } = await deps.dossiers.originalFile(request.principal!, id, fileId);
+    await audit(deps.audit, request, 'dossier.file', dossier.id, { fileId });
+    response.setHeader('Content-Type', file.mediaType);
+    response.setHeader('Content-Disposition', contentDisposition(file.filename));
+    response.setHeader('Cache-Control', 'private, no-store');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.send(bytes);
+  });
+
   router.get('/v1/dossiers/:id/files/:fileId/pages/:page.png', read, async (request, response) => {
     const { id, fileId, page } = parseRequest(pageImageParamsSchema, request.params, 'params');
     const { width } = parseRequest(pageImageQuerySchema, request.query, 'query');
@@ -250,6 +268,18 @@ export const dossierPaths: OpenApiPaths = {
       requestParams: idParameter,
       responses: {
         '200': { description: 'Hồ sơ', content: { 'application/json': { schema: dossierSchema } } },
+        ...problemResponses(401, 403, 404, 429),
+      },
+    },
+  },
+  '/v1/dossiers/{id}/files/{fileId}': {
+    get: {
+      tags: ['Hồ sơ'],
+      summary: 'Tệp gốc đã nộp, đúng như khi tải lên (có ghi nhật ký truy cập)',
+      security: bearerSecurity,
+      requestParams: { path: fileParamsSchema },
+      responses: {
+        '200': { description: 'Nội dung tệp, với kiểu tệp đã nhận và tên tệp gốc (Content-Disposition: attachment)', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
         ...problemResponses(401, 403, 404, 429),
       },
     },

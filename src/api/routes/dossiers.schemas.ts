@@ -29,7 +29,7 @@ export const dossierFileSchema = z
     format: z.string().describe('pdf | doc | docx | image'),
     sizeBytes: z.number().int(),
     pageCount: z.number().int().nullable().describe('Số trang (khi đã kiểm tra)'),
-    links: z.object({ pageImage: z.string().describe('Mẫu địa chỉ ảnh trang: thay {n} bằng số trang') }),
+    links: z.object({ original: z.string().describe('Địa chỉ tải tệp gốc'), pageImage: z.string().describe('Mẫu địa chỉ ảnh trang: thay {n} bằng số trang') }),
   })
   .meta({ id: 'DossierFile', description: 'Một tệp trong hồ sơ' });
 
@@ -132,6 +132,11 @@ export const dossierListQuerySchema = z.object({
 });
 
 export const dossierIdParamsSchema = z.object({ id: z.string().describe('Mã hồ sơ') });
+
+export const fileParamsSchema = z.object({
+  id: z.string().describe('Mã hồ sơ'),
+  fileId: z.string().describe('Mã tệp'),
+});
 
 export const pageImageParamsSchema = z.object({
   id: z.string().describe('Mã hồ sơ'),

@@ -55,7 +55,7 @@ export interface DossierFile {
   mediaType: string;
   format: string;
   pageCount: number | null;
-  links: { pageImage: string };
+  links: { original: string; pageImage: string };
 }
 
 export interface Dossier {
@@ -148,19 +148,27 @@ export class DossierClient {
 
   /** The page as an object URL (an <img> cannot send the bearer token itself). */
   async pageImage(file: DossierFile, page: number, width: number): Promise<string> {
-    const url = '.' + file.links.pageImage.replace('{n}', String(page)) + `?width=${width}`;
+    return URL.createObjectURL(await this.blob('.' + file.links.pageImage.replace('{n}', String(page)) + `?width=${width}`, 'ảnh trang'));
+  }
+
+  /** The file as it was uploaded. */
+  async originalFile(file: DossierFile): Promise<Blob> {
+    return this.blob('.' + file.links.original, 'tệp gốc');
+  }
+
+  private async blob(url: string, what: string): Promise<Blob> {
     return this.call(async () => {
       let response: Response;
       try {
         response = await fetch(url, { headers: this.headers() });
       } catch (error) {
-        throw new ApiError('Không tải được ảnh trang: không kết nối được máy chủ.', 0, undefined, error);
+        throw new ApiError(`Không tải được ${what}: không kết nối được máy chủ.`, 0, undefined, error);
       }
       if (!response.ok) {
         const problem = (await response.json().catch(() => undefined)) as { detail?: string } | undefined;
-        throw new ApiError(problem?.detail ?? `Không tải được ảnh trang (mã ${response.status}).`, response.status, problem);
+        throw new ApiError(problem?.detail ?? `Không tải được ${what} (mã ${response.status}).`, response.status, problem);
       }
-      return URL.createObjectURL(await response.blob());
+      return response.blob();
     });
   }
 }

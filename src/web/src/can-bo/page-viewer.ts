@@ -22,6 +22,24 @@ export function createPageViewer(client: DossierClient, files: DossierFile[], pa
       select.append(h('option', { value: `${file.id}:${page}` }, `${file.filename} — trang ${page}`));
     }
   }
+  const download = h('button', { type: 'button', class: 'button button--secondary', id: 'tai-tep-goc' }, 'Tải tệp gốc');
+  download.addEventListener('click', async () => {
+    const file = files.find((candidate) => candidate.id === select.value.split(':')[0]);
+    if (!file) return;
+    download.setAttribute('aria-busy', 'true');
+    try {
+      const url = URL.createObjectURL(await client.originalFile(file));
+      const link = h('a', { href: url, download: file.filename });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (error) {
+      caption.textContent = error instanceof ApiError ? error.message : 'Không tải được tệp gốc.';
+    } finally {
+      download.removeAttribute('aria-busy');
+    }
+  });
   const image = h('img', { class: 'page-viewer__image', alt: '' });
   const boxes = h('div', { class: 'page-viewer__boxes', 'aria-hidden': 'true' });
   const stage = h('div', { class: 'page-viewer__stage' }, image, boxes);
@@ -29,7 +47,7 @@ export function createPageViewer(client: DossierClient, files: DossierFile[], pa
   const element = h(
     'section',
     { class: 'page-viewer', 'aria-labelledby': 'tieu-de-trang-giay-to', 'data-state': 'empty' },
-    h('div', { class: 'page-viewer__toolbar' }, h('h3', { id: 'tieu-de-trang-giay-to' }, 'Trang giấy tờ'), select),
+    h('div', { class: 'page-viewer__toolbar' }, h('h3', { id: 'tieu-de-trang-giay-to' }, 'Trang giấy tờ'), select, download),
     caption,
     stage,
   );
