@@ -19,6 +19,8 @@ export interface EvalQuestion {
   isCorrect: (result: SearchResult) => boolean;
   /** Unit key of a result (law article / procedure document), to compare rankings. */
   gold: string;
+  /** What counts as the right answer (the gold units, or the procedure title): equal keys = same answer. */
+  answerKey: string;
 }
 
 interface LegalLine {
@@ -63,6 +65,7 @@ export function loadQuestions(set: SetName, file = defaultQuestionsFile(set)): E
         type: line.type ?? 'Câu khẳng định',
         isCorrect: (result) => golds.some((gold) => gold.article === result.citation.article && sameLaw(gold, result)),
         gold: line.gold.map((gold) => `${gold.law} Điều ${gold.article}`).join('; '),
+        answerKey: line.gold.map((gold) => `${gold.law.normalize('NFC').toLowerCase()}#${gold.article}`).sort().join(';'),
       };
     });
   }
@@ -80,6 +83,7 @@ export function loadQuestions(set: SetName, file = defaultQuestionsFile(set)): E
       type: 'routing',
       isCorrect: (result) => accepted.some((file) => result.document.source === file || result.document.source.endsWith(`/${file}`)),
       gold: line.gold.document,
+      answerKey: line.gold.title.normalize('NFC').toLowerCase().trim(),
     };
   });
 }

@@ -1,4 +1,5 @@
 /** Rank metrics and latency percentiles. A rank is 1-based; null = not among the results. */
+import { foldForSearch } from '../../src/ingest/normalize/index.js';
 
 export function recallAt(ranks: ReadonlyArray<number | null>, k: number): number {
   return ranks.length === 0 ? 0 : ranks.filter((rank) => rank !== null && rank <= k).length / ranks.length;
@@ -33,4 +34,32 @@ export interface RankSummary {
 
 export function summarize(ranks: ReadonlyArray<number | null>): RankSummary {
   return { questions: ranks.length, at1: recallAt(ranks, 1), at3: recallAt(ranks, 3), at5: recallAt(ranks, 5), at10: recallAt(ranks, 10), mrr10: mrrAt(ranks, 10) };
+}
+
+/**
+ * Upper bound of hit@1 / R@1 for any system that answers the same question the same way: a
+ * question set may hold the same words (case, accents and punctuation aside) with different gold
+ * answers (paraphrase generators do this with generic questions such as "thủ tục này mất bao lâu?"
+ * written for several procedures); at most the most frequent gold of each such group can be hit.
+ */
+export function sameQuestionCeiling(questions: ReadonlyArray<{ query: string; answerKey: string }>): { ceiling: number; conflictingGroups: number; questionsInConflict: number } {
+  const groups = new Map<string, Map<string, number>>();
+  for (const { query, answerKey } of questions) {
+    const key = foldForSearch(query).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const answers = groups.get(key) ?? new Map<string, number>();
+    answers.set(answerKey, (answers.get(answerKey) ?? 0) + 1);
+    groups.set(key, answers);
+  }
+  let reachable = 0;
+  let conflictingGroups = 0;
+  let questionsInConflict = 0;
+  for (const answers of groups.values()) {
+    const counts = [...answers.values()];
+    reachable += Math.max(...counts);
+    if (answers.size > 1) {
+      conflictingGroups += 1;
+      questionsInConflict += counts.reduce((sum, count) => sum + count, 0);
+    }
+  }
+  return { ceiling: questions.length === 0 ? 0 : reachable / questions.length, conflictingGroups, questionsInConflict };
 }

@@ -30,6 +30,8 @@ export interface SetReport {
   config: RetrievalConfig;
   ours: EvalOutcome;
   unfiltered: EvalOutcome;
+  /** Best R@1/hit@1 any system answering identical questions identically can reach on this file. */
+  ceiling?: { ceiling: number; conflictingGroups: number; questionsInConflict: number };
   peers: PeerRow[];
   ablation?: AblationRow[];
 }
@@ -100,6 +102,13 @@ export function renderMarkdown(report: SetReport): string {
   if (report.peers.length > 0) {
     lines.push(`| ahead of every peer at ${legal ? 'R@1' : 'hit@1'} (same sample) | | ${bestPeerAt1 > 0 ? 'no' : 'yes'} | ${bestPeerAt1 > 0 ? 'no' : 'yes'} |`);
     lines.push(`| p95 not slower than the fastest peer | ${ms(fastestPeer)} | ${ms(report.ours.latency.p95)} | ${report.ours.latency.p95 <= fastestPeer ? 'yes' : 'no'} |`);
+  }
+  if (report.ceiling) {
+    const { ceiling, conflictingGroups, questionsInConflict } = report.ceiling;
+    lines.push(
+      '',
+      `Ceiling of this question file: ${conflictingGroups} groups of identical questions (case, accents and punctuation aside; ${questionsInConflict} questions) carry different gold answers, so no system that answers the same question the same way can exceed ${legal ? 'R@1' : 'hit@1'} ${f3(ceiling)} here.`,
+    );
   }
   if (Object.keys(report.ours.byType).length > 1) {
     lines.push('', '## By question type', '', `| type | questions | ${legal ? 'R@1 | R@5 | R@10' : 'hit@1 | hit@3 | hit@10'} | MRR@10 |`, '|---|---:|---:|---:|---:|---:|');

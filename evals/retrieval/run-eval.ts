@@ -23,7 +23,7 @@ import { runAblation, type AblationRow } from './ablation.js';
 import { runApiEvaluation } from './api-eval.js';
 import { loadQuestions, SET_NAMES, type SetName } from './datasets.js';
 import { evaluate, type EvalOutcome, type Retriever } from './evaluate.js';
-import { summarize } from './metrics.js';
+import { sameQuestionCeiling, summarize } from './metrics.js';
 import { createEmbeddingModel } from '../../src/providers/embedding/index.js';
 import { langChainPeer, langChainVectorPeer, miniSearchPeer, oramaPeer } from './peers.js';
 import { REPO_ROOT } from './shared-corpus.source.js';
@@ -170,6 +170,7 @@ async function main(): Promise<void> {
       config: DEFAULT_RETRIEVAL_CONFIG,
       ours: main,
       unfiltered,
+      ceiling: sameQuestionCeiling(questions),
       peers,
       ...(ablation ? { ablation } : {}),
     };
