@@ -160,4 +160,29 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'quốc tịch': 'có yếu tố nước ngoài',
   'ủy ban': 'ủy ban nhân dân',
   'việt kiều': 'người việt nam định cư ở nước ngoài',
+  // a foreign party named by its country or nationality (marriages with Korean, Chinese, Taiwanese…
+  // spouses are common in the province); words that are also Vietnamese words (`lào` of `lao động`,
+  // `anh`, `úc`, `nga`) only with `người` / `nước` / `bên` before them
+  'ngoại quốc': 'có yếu tố nước ngoài',
+  'hàn quốc': 'có yếu tố nước ngoài',
+  'trung quốc': 'có yếu tố nước ngoài',
+  'đài loan': 'có yếu tố nước ngoài',
+  'nhật bản': 'có yếu tố nước ngoài',
+  'hoa kỳ': 'có yếu tố nước ngoài',
+  'campuchia': 'có yếu tố nước ngoài',
+  'thái lan': 'có yếu tố nước ngoài',
+  'singapore': 'có yếu tố nước ngoài',
+  'malaysia': 'có yếu tố nước ngoài',
+  'philippines': 'có yếu tố nước ngoài',
+  'indonesia': 'có yếu tố nước ngoài',
+  'canada': 'có yếu tố nước ngoài',
+  'ấn độ': 'có yếu tố nước ngoài',
+  ...Object.fromEntries(
+    ['mỹ', 'nhật', 'lào', 'úc', 'pháp', 'đức', 'nga', 'hàn', 'tàu']
+      .flatMap((country) => ['người', 'nước', 'bên'].map((before) => [`${before} ${country}`, 'có yếu tố nước ngoài']))
+      // `nhà nước pháp quyền`, `nước đục` are not countries
+      .filter(([phrase]) => phrase !== 'nước pháp' && phrase !== 'nước đức')
+      // `bên anh` / `nước anh` are also "your side" / "your country"
+      .concat([['người anh quốc', 'có yếu tố nước ngoài'], ['nước anh quốc', 'có yếu tố nước ngoài']]),
+  ),
 };

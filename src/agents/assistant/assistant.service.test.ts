@@ -75,6 +75,23 @@ for (const openDatabase of testDatabaseFactories) {
       assert.deepEqual(stored.map((message) => message.role), ['user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
     });
 
+    test('a follow-up using words of the procedure under discussion stays with it; a count is quoted first', async () => {
+      const first = await assistant.ask({ message: 'Đăng ký khai sinh cần những giấy tờ gì?', clientKey: client });
+      assert.equal(first.procedure?.code, 'DEMO.001');
+      // `giấy chứng sinh` is in the procedure's text, not in its name
+      const count = await assistant.ask({ conversationId: first.conversationId, message: 'giấy chứng sinh nộp mấy bản?', clientKey: client });
+      assert.equal(count.outcome, 'answered');
+      assert.equal(count.procedure?.code, 'DEMO.001');
+      assert.match(count.answer, /Giấy chứng sinh[^\n]*1 bản chính/);
+      // what is issued is another count than what is handed in: no `1 bản chính` of the papers to submit
+      const issued = await assistant.ask({ conversationId: first.conversationId, message: 'xong thì được cấp mấy bản?', clientKey: client });
+      assert.equal(issued.procedure?.code, 'DEMO.001');
+      assert.equal(issued.aspect, 'result');
+      assert.doesNotMatch(issued.answer, /1 bản chính/);
+      assert.match(issued.answer, /Giấy khai sinh \(bản chính\)/);
+      for (const reply of [count, issued]) assert.deepEqual(unsupportedLines(reply.answer, reply.citations), []);
+    });
+
     test('typed without diacritics, the answer is the same', async () => {
       const plain = await assistant.ask({ message: 'le phi dang ky thuong tru bao nhieu', clientKey: client });
       const accented = await assistant.ask({ message: 'lệ phí đăng ký thường trú bao nhiêu', clientKey: client });

@@ -5,7 +5,7 @@ import { PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { Logger } from '../../logging/index.js';
 import { findPersonalData, redactPersonalData } from '../../privacy/index.js';
 import type { LanguageModel } from '../../providers/llm/index.js';
-import { hasDiacritics, type Passage, type SearchOptions, type SearchResult } from '../../retrieval/index.js';
+import { hasDiacritics, synonymExpansions, type Passage, type SearchOptions, type SearchResult } from '../../retrieval/index.js';
 import type { Aspect, ChatOutcome, ChatReply, ConversationState } from './assistant.types.js';
 import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
@@ -15,8 +15,9 @@ import { readAspect, readIntent, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { chooseProcedure, coverage, pickFromReply, procedureCandidates, type Candidate } from './procedure-choice.js';
-import { accentedForm, fold } from './text-folding.js';
+import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
+import { countedThing, quantityLines } from './quantity-focus.js';
 import { pendingCandidate, share, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
 
 /** What the assistant needs from retrieval: `LiveSearchIndex` in the service, a `SearchService` in tools. */
@@ -73,6 +74,7 @@ const NAMED_COVERAGE = 0.75;
 export class AssistantService {
   private readonly records = new Map<string, { row: ProcedureRow | null; at: number }>();
   private weights: { value: Promise<WordWeights>; at: number } | undefined;
+  private readonly texts = new Map<string, { text: string; at: number }>();
   private readonly now: () => Date;
   /** Lines dropped by the citation check since start (the evaluation reads it; must stay 0). */
   unsupportedLines = 0;
@@ -167,7 +169,8 @@ export class AssistantService {
 
   private async answerQuestion(question: string, state: ConversationState): Promise<Turn> {
     const aspect = readAspect(question);
-    const topics = topicWords(question);
+    const weights = await this.wordWeights();
+    const topics = topicWords(question, (first, second, word) => weights.namesPair(first, second, word));
 
     // a reply to "which procedure?"
     const pending = state.pending;
@@ -186,7 +189,6 @@ export class AssistantService {
 
     const results = await this.deps.search.search(question, { k: 12 });
     const procedureResults = results.filter((result) => result.procedure);
-    const weights = await this.wordWeights();
     // a question typed with accents is matched with them: `đám cưới` is not `bảo đảm … cuối`, `súng` not `bổ sung`
     const accented = hasDiacritics(question);
     const matchWords = accented ? accentedForm(question).trim().split(' ').filter((word) => topics.includes(fold(word).trim())) : topics;
@@ -194,41 +196,58 @@ export class AssistantService {
     // words no procedure name has: a modifier found in the passages (`gấp`) weighs less than a word the corpus never saw (`flycam`)
     const overrides = new Map<string, number>();
     let unseen = 0;
-    for (const word of matchWords.filter((candidate) => weights.unknown(candidate)).slice(0, 4)) {
+    for (const word of matchWords.filter((candidate) => weights.unknown(candidate)).slice(0, 8)) {
       if (await this.deps.search.knowsWord(word)) overrides.set(word, weights.passageOnlyWeight);
       else unseen += 1;
     }
     const nameShare = (candidate: Candidate) => weights.share(matchWords, form(candidate.name), overrides);
     const records = await this.recordsOf(procedureResults.slice(0, 8).map((result) => result.document.id));
     const candidates = procedureCandidates(procedureResults, (documentId) => records.get(documentId)?.source === 'provincial');
-    const choice = chooseProcedure(question, candidates);
+    // the formal words of informal ones count for the choice (`người Hàn Quốc` → `có yếu tố nước ngoài`)
+    // and only the topic words: `bao` of `bao nhiêu` is not `báo` of `trình báo`
+    const expansions = synonymExpansions(question);
+    const withFormal = [...topics, ...expansions.flatMap((text) => topicWords(text))].join(' ');
+    const choice = chooseProcedure(withFormal, candidates);
     const top = results[0];
     const relevance = (text: string) => share(topics, fold(text));
 
     // the question is about the current procedure unless it clearly names another one or a law
     if (state.procedureDocumentId) {
-      const named = Math.max(0, ...candidates.map(nameShare));
+      const current = state.procedureDocumentId;
+      const named = Math.max(0, ...candidates.filter((candidate) => candidate.documentId !== current).map(nameShare));
       const legal = top && !top.procedure ? relevance(top.text) : 0;
-      if (named < 0.5 && legal < 0.75) return this.answerProcedure(state.procedureDocumentId, aspect ?? state.lastAspect ?? 'overview', question);
+      if (named < 0.5 && legal < 0.75) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', question);
+      // words the procedure under discussion has (`trích lục` of `khai tử`) keep the conversation on it,
+      // unless the question names another procedure (most of its telling name words)
+      const ownText = form(`${state.procedureName ?? ''} ${await this.documentText(current)}`);
+      const questionWords = new Set(withFormal.split(' '));
+      const namesOther = candidates.some((candidate) => candidate.documentId !== current && coverage(candidate.name, questionWords) >= NAMED_COVERAGE);
+      if (!namesOther && weights.share(matchWords, ownText, overrides) >= NAMED_COVERAGE) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', question);
     }
 
     const legalTop = results.find((result) => result.citation.article !== null);
     const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
-    const supported = (candidate: Candidate) => {
-      const best = procedureResults.find((result) => result.document.id === candidate.documentId);
-      // the telling words of the question must be in the procedure's name or its best passage
-      return weights.share(matchWords, form(`${candidate.name} ${best?.text ?? ''}`), overrides);
-    };
+    // the telling words of the question must be in the procedure: its name or its text
+    const texts = new Map(await Promise.all(candidates.map(async (candidate) => [candidate.documentId, form(`${candidate.name} ${await this.documentText(candidate.documentId)}`)] as const)));
+    const supported = (candidate: Candidate) => weights.share(matchWords, texts.get(candidate.documentId) ?? '', overrides);
     if (choice.kind === 'ambiguous' && wantsProcedure) {
       // a choice is offered only between procedures whose names say what was asked
-      const plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT && nameShare(candidate) >= MIN_SUPPORT);
+      let plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT && nameShare(candidate) >= MIN_SUPPORT);
+      // the fee of a procedure that has none is not what was asked: keep those whose record answers the aspect
+      if (aspect !== undefined && aspect !== 'overview' && plausible.length >= 2) {
+        const answering = await this.answeringAspect(plausible, aspect);
+        if (answering.length > 0) plausible = answering;
+      }
+      // asking is worth the citizen's time only when the answers differ (the same fee at every level)
+      if (plausible.length >= 2 && aspect !== undefined && (await this.sameAnswer(plausible, aspect))) return this.answerProcedure(plausible[0]!.documentId, aspect, question);
       if (plausible.length >= 2) return this.clarify(question, aspect ?? 'overview', plausible);
       if (plausible.length === 1) return this.answerProcedure(plausible[0]!.documentId, aspect ?? 'overview', question);
     }
     if (choice.kind === 'chosen' && wantsProcedure) {
-      // a procedure the question names (most of its telling name words) is answered whatever else is asked;
+      // a procedure the question names (most of its telling name words, informal words read formally) is
+      // answered whatever else is asked, unless the question has a word the corpus never saw (`flycam`);
       // otherwise the question's own telling words must be found in it
-      const named = coverage(choice.candidate.name, new Set(fold(question).trim().split(' '))) >= NAMED_COVERAGE;
+      const named = unseen === 0 && coverage(choice.candidate.name, new Set(fold(withFormal).trim().split(' '))) >= NAMED_COVERAGE;
       if (named || (supported(choice.candidate) >= MIN_SUPPORT && nameShare(choice.candidate) >= MIN_NAME_SHARE)) {
         const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', question);
         const variants = choice.variants.slice(0, 3);
@@ -246,6 +265,8 @@ export class AssistantService {
       const found = matchWords.filter((word) => text.includes(` ${word} `)).length;
       if (found / Math.max(1, matchWords.length) >= 0.6 && found >= Math.min(2, matchWords.length)) return this.answerLegal(question, legalTop, state);
     }
+    // in a conversation, an aspect asked with words that lead nowhere else is asked of the procedure under discussion
+    if (state.procedureDocumentId && aspect !== undefined && unseen === 0) return this.answerProcedure(state.procedureDocumentId, aspect, question);
     // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one
     if (wantsProcedure && unseen === 0 && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
@@ -279,6 +300,13 @@ export class AssistantService {
         lines = twin.lines;
         for (const passage of twin.passages) retrieved.set(passage.id, passage);
       }
+    }
+    // "được mấy bản?": the procedure's lines that give that count come first
+    const thing = countedThing(question);
+    if (thing) {
+      const present = new Set(lines.map((line) => line.text));
+      const focus = quantityLines(thing, passages, aspect === 'result').filter((line) => !present.has(line.text));
+      if (focus.length > 0) lines = [lines[0]!, ...focus, ...lines.slice(1)];
     }
     const turn = await this.finish(question, lines, retrieved);
     const procedure = { code: row.code, name: row.name, documentId };
@@ -327,6 +355,42 @@ export class AssistantService {
       }
     }
     return { outcome: 'answered', answer, citations: checked.citations, composer, unsupported: checked.unsupported };
+  }
+
+  /** The candidates whose own record has something for the aspect. */
+  private async answeringAspect(candidates: readonly Candidate[], aspect: Aspect): Promise<Candidate[]> {
+    const answers = await this.aspectAnswers(candidates, aspect);
+    return candidates.filter((candidate) => answers.get(candidate.documentId) !== undefined);
+  }
+
+  /** True when every candidate's record gives the same facts for the aspect (quoted lines equal). */
+  private async sameAnswer(candidates: readonly Candidate[], aspect: Aspect): Promise<boolean> {
+    if (aspect === 'overview' || aspect === 'steps' || aspect === 'where' || aspect === 'legalBasis') return false;
+    const answers = await this.aspectAnswers(candidates, aspect);
+    const distinct = new Set(candidates.map((candidate) => answers.get(candidate.documentId)));
+    return distinct.size === 1 && !distinct.has(undefined);
+  }
+
+  /** Each candidate's quoted lines for the aspect, compared whitespace-insensitively (undefined: none). */
+  private async aspectAnswers(candidates: readonly Candidate[], aspect: Aspect): Promise<Map<string, string | undefined>> {
+    const records = await this.recordsOf(candidates.map((candidate) => candidate.documentId));
+    const answers = new Map<string, string | undefined>();
+    for (const candidate of candidates) {
+      const row = records.get(candidate.documentId);
+      const draft = row ? composeProcedureAnswer(row.record, await this.deps.search.passagesOf(candidate.documentId), aspect) : undefined;
+      answers.set(candidate.documentId, draft?.found ? draft.lines.filter((line) => line.passage).map((line) => comparable(line.text)).join('\n') : undefined);
+    }
+    return answers;
+  }
+
+  /** All of a procedure's passages as one text (cached with the records). */
+  private async documentText(documentId: string): Promise<string> {
+    const cached = this.texts.get(documentId);
+    if (cached && Date.now() - cached.at <= RECORD_CACHE_MS) return cached.text;
+    const text = (await this.deps.search.passagesOf(documentId)).map((passage) => passage.text).join('\n');
+    if (this.texts.size > 2000) this.texts.clear();
+    this.texts.set(documentId, { text, at: Date.now() });
+    return text;
   }
 
   private wordWeights(): Promise<WordWeights> {

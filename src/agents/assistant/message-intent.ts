@@ -40,11 +40,13 @@ const DOSSIER_STATUS = [
   'xu ly xong chua', 'da co ket qua chua', 'den dau roi', 'bao gio toi nhan duoc ket qua', 'sao chua co ket qua', 'da duoc duyet chua',
 ];
 const HANDOVER = ['gap can bo', 'noi chuyen voi can bo', 'gap nguoi that', 'chuyen cho can bo', 'can bo tra loi', 'hoi can bo', 'gap truc tiep can bo', 'noi chuyen voi nguoi'];
+/** Off-topic words whose diacritic-free forms are ordinary words (`mưa` / `mua`): matched with their accents. */
+const OFF_TOPIC_ACCENTED = /(?:^|[^\p{L}])(?:có mưa|trời mưa|mưa to|mưa bão|nắng nóng|trời nắng|nhiệt độ ngoài trời|tỉ số|tỷ số)(?![\p{L}])/u;
 /** Topics a one-stop-office assistant does not cover. */
 const OFF_TOPIC = [
   'thoi tiet', 'du bao thoi tiet', 'bong da', 'ty so', 'ket qua xo so', 'xo so', 'lo de', 'gia vang', 'gia xang', 'chung khoan', 'gia co phieu',
   'tien ao', 'bitcoin', 'cong thuc nau', 'nau mon', 'mon an', 'bai hat', 'loi bai hat', 'lam tho', 'bai tho', 'viet bai tho', 'ke chuyen cuoi',
-  'truyen cuoi', 'da bong', 'doi tuyen', 'tran dau', 'phim hay', 'xem phim', 'choi game', 'tro choi', 'viet code', 'lap trinh', 'javascript', 'python', 'giai toan',
+  'truyen cuoi', 'da bong', 'doi tuyen', 'tran dau', 'ti so', 'hagl', 'v league', 'vleague', 'da voi doi', 'cau thu', 'world cup', 'phim hay', 'xem phim', 'choi game', 'tro choi', 'viet code', 'lap trinh', 'javascript', 'python', 'giai toan',
   'bai tap toan', 'xem tu vi', 'boi bai', 'cung hoang dao', 'hen ho', 'tinh yeu', 'du lich o dau', 'khach san', 've may bay',
   'dat xe', 'mua sam', 'giam can', 'chua benh', 'thuoc chua', 'benh vien nao tot',
 ];
@@ -72,7 +74,7 @@ export function readIntent(message: string): MessageIntent {
   if (hasPhrase(folded, HANDOVER)) return { kind: 'handover', searchText, injectionRemoved };
   // a hypothetical ("nếu hồ sơ của tôi cần xác minh…") is a question about the procedure, not a status lookup
   if (hasPhrase(folded, DOSSIER_STATUS) && !hasPhrase(folded, ['neu'])) return { kind: 'personal_data_request', searchText, injectionRemoved };
-  if (hasPhrase(folded, OFF_TOPIC)) return { kind: 'out_of_scope', searchText, injectionRemoved };
+  if (hasPhrase(folded, OFF_TOPIC) || OFF_TOPIC_ACCENTED.test(message.normalize('NFC').toLowerCase())) return { kind: 'out_of_scope', searchText, injectionRemoved };
   if (words.length <= 4 && hasPhrase(folded, THANKS)) return { kind: 'thanks', searchText, injectionRemoved };
   if (words.length <= 3 && hasPhrase(folded, GREETING)) return { kind: 'greeting', searchText, injectionRemoved };
   if (words.length === 0) return { kind: 'out_of_scope', searchText, injectionRemoved };
@@ -92,12 +94,12 @@ function cleanQuestion(original: string, survivingFolded: string): string {
 /** Aspect phrases, most specific first: the first aspect with a match wins. */
 const ASPECT_PHRASES: ReadonlyArray<[Aspect, readonly string[]]> = [
   ['forms', ['mau don', 'mau to khai', 'to khai mau', 'mau nao', 'bieu mau', 'to khai nao', 'mau gi']],
-  ['fee', ['le phi', 'phi', 'bao nhieu tien', 'mat tien', 'ton tien', 'mat bao nhieu', 'ton bao nhieu', 'chi phi', 'tien phi', 'thu phi', 'mien phi', 'phai tra tien', 'dong tien', 'nop tien']],
+  ['fee', ['le phi', 'phi', 'bao nhieu tien', 'tinh tien', 'mat tien', 'ton tien', 'mat bao nhieu', 'ton bao nhieu', 'chi phi', 'tien phi', 'thu phi', 'mien phi', 'phai tra tien', 'dong tien', 'nop tien']],
   ['time', ['bao lau', 'may ngay', 'bao nhieu ngay', 'thoi han', 'thoi gian giai quyet', 'thoi gian xu ly', 'thoi gian', 'khi nao co ket qua', 'bao gio co ket qua', 'trong ngay', 'mat may ngay', 'lau khong', 'lau ko']],
   ['legalBasis', ['can cu phap ly', 'can cu', 'van ban nao quy dinh', 'luat nao', 'nghi dinh nao', 'thong tu nao', 'quy dinh o dau', 'co so phap ly', 'van ban phap luat']],
   ['conditions', ['dieu kien', 'yeu cau dieu kien', 'can dap ung', 'duoc phep khong', 'co duoc khong', 'truong hop nao', 'khong duoc', 'khi nao thi']],
   ['applicants', ['doi tuong', 'ai duoc', 'ai co the', 'ai phai', 'nguoi nao duoc']],
-  ['result', ['ket qua', 'nhan duoc gi', 'duoc cap gi', 'nhan lai gi', 'cap giay gi', 'duoc giay gi', 'nhan giay gi', 'duoc cap giay']],
+  ['result', ['ket qua', 'nhan duoc gi', 'duoc cap gi', 'nhan lai gi', 'cap giay gi', 'duoc giay gi', 'nhan giay gi', 'duoc cap giay', 'nhan duoc giay', 'duoc nhan giay', 'duoc may ban', 'cap may ban', 'duoc bao nhieu ban', 'cap bao nhieu ban']],
   ['where', ['o dau', 'noi nao', 'cho nao', 'co quan nao', 'nop o', 'lam o', 'den dau', 'dia chi', 'truc tuyen', 'online', 'qua mang', 'buu chinh', 'cach thuc', 'hinh thuc nop', 'nop the nao', 'nop nhu the nao', 'noi nop', 'tham quyen']],
   ['steps', ['trinh tu', 'cac buoc', 'buoc nao', 'quy trinh', 'lam the nao', 'lam nhu the nao', 'the nao', 'nhu the nao', 'thu tuc ra sao', 'ra sao', 'cach lam', 'huong dan']],
   ['documents', ['giay to', 'ho so gom', 'ho so can', 'thanh phan ho so', 'can nhung gi', 'can gi', 'mang theo', 'chuan bi', 'nop nhung gi', 'can nop', 'giay gi', 'ho so', 'xuat trinh']],
@@ -125,11 +127,16 @@ const FILLER_PHRASES =
 /** Every aspect phrase, longest first, so `thanh phan ho so` goes before `ho so`. */
 const ASPECT_WORDS = ASPECT_PHRASES.flatMap(([, phrases]) => phrases).sort((a, b) => b.length - a.length);
 
-/** Folded words of the message that may name a procedure or a legal topic. */
-export function topicWords(message: string): string[] {
+/**
+ * Folded words of the message that may name a procedure or a legal topic. `namesPair` tells when
+ * a filler word is part of a name with its neighbour (`cai chinh`, `con nuoi`): then it stays.
+ */
+export function topicWords(message: string, namesPair?: (first: string, second: string, word: string) => boolean): string[] {
   let folded = fold(message).replace(FILLER_PHRASES, ' ');
   for (const phrase of ASPECT_WORDS) folded = folded.replaceAll(` ${phrase} `, '  ');
-  return folded
-    .replace(/\s+/g, ' ')
-    .trim().split(' ').filter((word) => word && !FILLER.has(word) && !/^\d+$/.test(word));
+  const words = folded.replace(/\s+/g, ' ').trim().split(' ');
+  // a filler word stays when it forms a name with a neighbour that is not filler itself
+  const pairs = (first: string, second: string, word: string) => namesPair !== undefined && !FILLER.has(first === word ? second : first) && namesPair(first, second, word);
+  const named = (i: number) => (i > 0 && pairs(words[i - 1]!, words[i]!, words[i]!)) || (i + 1 < words.length && pairs(words[i]!, words[i + 1]!, words[i]!));
+  return words.filter((word, i) => word && !/^\d+$/.test(word) && (!FILLER.has(word) || named(i)));
 }

@@ -65,9 +65,17 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return both / Math.max(1, a.size + b.size - both);
 }
 
-/** A procedure's name as compared across sources: folded, without a leading "Thủ tục". */
+/**
+ * A procedure's name as compared across sources: folded, without a leading "Thủ tục" and without
+ * the level that carries it out (`(thực hiện tại cấp tỉnh)`): the national portal publishes one
+ * record per level of the same procedure, and a citizen asking does not know (or care) which.
+ */
 export function nameKey(name: string): string {
-  return fold(name).replace(/^ thu tuc /, ' ').trim();
+  return fold(name)
+    .replace(/^ thu tuc /, ' ')
+    .replace(/ thuc hien (?:tai|o) (?:cap )?(?:tinh|huyen|xa|trung uong|co so)(?: va (?:cap )?(?:tinh|huyen|xa|trung uong))?(?= )/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function nameWords(name: string): Set<string> {

@@ -9,6 +9,8 @@ import { accentedForm, fold } from './text-folding.js';
 export class WordWeights {
   private readonly folded = new Map<string, number>();
   private readonly accented = new Map<string, number>();
+  /** Folded pairs of adjacent words in names (`cai chinh`, `con nuoi`). */
+  private readonly pairs = new Map<string, number>();
   private readonly count: number;
 
   constructor(names: readonly string[]) {
@@ -16,7 +18,20 @@ export class WordWeights {
     for (const name of names) {
       for (const word of new Set(fold(name).trim().split(' '))) this.folded.set(word, (this.folded.get(word) ?? 0) + 1);
       for (const word of new Set(accentedForm(name).trim().split(' '))) this.accented.set(word, (this.accented.get(word) ?? 0) + 1);
+      const words = fold(name).trim().split(' ');
+      for (const pair of new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`))) this.pairs.set(pair, (this.pairs.get(pair) ?? 0) + 1);
     }
+  }
+
+  /**
+   * True when the two folded words stand side by side in a few procedure names (under 5%) and
+   * `word` itself is in few names (under 3%): then a filler word is part of a name there (`cái`
+   * is filler, `cải chính` is not; `con` alone says nothing, `con nuôi` names procedures), while
+   * `thủ tục`, in every other name, and function words (`của`, `là`, `trong`) stay filler.
+   */
+  namesPair(first: string, second: string, word: string): boolean {
+    const count = this.pairs.get(`${first} ${second}`) ?? 0;
+    return count > 0 && count < this.count * 0.05 && (this.folded.get(word) ?? 0) < this.count * 0.03;
   }
 
   /** True when no procedure name has the word (it may still be in the corpus's passages). */

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { SearchResult } from '../../retrieval/index.js';
+import { chooseProcedure, nameKey, procedureCandidates } from './procedure-choice.js';
+
+function result(id: string, name: string, score: number): SearchResult {
+  return {
+    score,
+    text: name,
+    document: { id, title: name, number: null, kind: 'Thủ tục hành chính', source: `${id}.json` },
+    citation: { article: null, clause: null, point: null, section: 'Tổng quan', label: name },
+    procedure: { code: id, name },
+  } as SearchResult;
+}
+
+test('the level that carries a procedure out is not part of its name', () => {
+  assert.equal(nameKey('Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)'), nameKey('Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp trung ương)'));
+  assert.equal(nameKey('Thủ tục đăng ký khai sinh'), 'dang ky khai sinh');
+  // a level inside a name that is not the level clause stays
+  assert.match(nameKey('Cấp Giấy phép xây dựng cấp tỉnh'), /cap tinh/);
+});
+
+test('the same procedure published once per level is one candidate, in retrieval order', () => {
+  const candidates = procedureCandidates(
+    [
+      result('1', 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp tỉnh)', 1.18),
+      result('2', 'Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp xã)', 1.17),
+      result('3', 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)', 1.16),
+    ],
+    () => false,
+  );
+  assert.deepEqual(candidates.map((candidate) => candidate.documentId), ['1', '3']);
+  // nothing in the question sets them apart: the choice is asked
+  assert.equal(chooseProcedure('ho chieu pho thong', candidates).kind, 'ambiguous');
+  // the question says what the first one is about
+  assert.equal(chooseProcedure('trinh bao mat ho chieu pho thong', candidates).kind, 'chosen');
+});
