@@ -66,6 +66,8 @@ const MIN_SUPPORT = 0.5;
 const MIN_NAME_SHARE = 0.3;
 /** Share of a procedure's telling name words the question must contain to count as naming it. */
 const NAMED_COVERAGE = 0.75;
+/** How much more of a runner-up's name (weighted share) the question must use to prefer it to retrieval's first. */
+const NAME_MARGIN = 0.3;
 
 /**
  * The citizen assistant: guardrails → intent → (memory | clarification | retrieval) → extractive
@@ -207,7 +209,18 @@ export class AssistantService {
     // and only the topic words: `bao` of `bao nhiêu` is not `báo` of `trình báo`
     const expansions = synonymExpansions(question);
     const withFormal = [...topics, ...expansions.flatMap((text) => topicWords(text))].join(' ');
-    const choice = chooseProcedure(withFormal, candidates);
+    let choice = chooseProcedure(withFormal, candidates);
+    // a candidate whose rare name words the question uses far more (`bản sao trích lục` beside `kết hôn`) is meant
+    // (in a conversation, only when it names that procedure outright: the words may be the current one's)
+    const byName = [...candidates].sort((a, b) => nameShare(b) - nameShare(a))[0];
+    const byNameCoverage = byName ? coverage(byName.name, new Set(withFormal.split(' '))) : 0;
+    if (
+      choice.kind === 'chosen' && byName && byName.documentId !== choice.candidate.documentId &&
+      nameShare(byName) >= MIN_SUPPORT && nameShare(byName) >= nameShare(choice.candidate) + NAME_MARGIN &&
+      (!state.procedureDocumentId || byNameCoverage >= NAMED_COVERAGE)
+    ) {
+      choice = { kind: 'chosen', candidate: byName, coverage: byNameCoverage, variants: [] };
+    }
     const top = results[0];
     const relevance = (text: string) => share(topics, fold(text));
 
