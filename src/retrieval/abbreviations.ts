@@ -150,6 +150,12 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'đổi tên': 'thay đổi họ tên',
   'sửa tên': 'cải chính họ tên',
   'sửa giấy khai sinh': 'cải chính hộ tịch',
+  // a mistake in a civil-status paper is corrected by the procedure "cải chính"
+  'ghi sai': 'cải chính',
+  'viết sai': 'cải chính',
+  'bị sai': 'cải chính',
+  'ghi nhầm': 'cải chính',
+  'sai sót': 'cải chính',
   // civil status: a lost or destroyed record is registered again (đăng ký lại); cases with a
   // foreign party are the procedures "có yếu tố nước ngoài"
   'mất giấy': 'đăng ký lại',

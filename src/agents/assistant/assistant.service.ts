@@ -11,7 +11,7 @@ import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { readAspect, readIntent, topicWords } from './message-intent.js';
+import { askedLevel, readAspect, readIntent, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { chooseProcedure, coverage, pickFromReply, procedureCandidates, type Candidate } from './procedure-choice.js';
@@ -220,6 +220,14 @@ export class AssistantService {
       (!state.procedureDocumentId || byNameCoverage >= NAMED_COVERAGE)
     ) {
       choice = { kind: 'chosen', candidate: byName, coverage: byNameCoverage, variants: [] };
+    }
+    // the level the citizen goes to (`nộp ở xã`) tells a commune procedure from the province's of the same name family
+    const level = askedLevel(question);
+    const atLevel = (candidate: Candidate) => fold(records.get(candidate.documentId)?.record.level ?? '').includes(` ${level === 'xa' ? 'cap xa' : 'cap tinh'} `);
+    if (level && choice.kind === 'chosen' && !atLevel(choice.candidate)) {
+      const chosen = choice.candidate;
+      const there = candidates.find((candidate) => candidate !== chosen && candidate.provincial === chosen.provincial && atLevel(candidate) && nameShare(candidate) >= MIN_NAME_SHARE);
+      if (there) choice = { kind: 'chosen', candidate: there, coverage: coverage(there.name, new Set(withFormal.split(' '))), variants: [] };
     }
     const top = results[0];
     const relevance = (text: string) => share(topics, fold(text));

@@ -140,3 +140,16 @@ export function topicWords(message: string, namesPair?: (first: string, second: 
   const named = (i: number) => (i > 0 && pairs(words[i - 1]!, words[i]!, words[i]!)) || (i + 1 < words.length && pairs(words[i]!, words[i + 1]!, words[i]!));
   return words.filter((word, i) => word && !/^\d+$/.test(word) && (!FILLER.has(word) || named(i)));
 }
+
+/**
+ * The level of government the citizen says they go to (`ở xã`, `ra UBND phường`, `lên Sở`), folded:
+ * `xa` (commune level) or `tinh` (province level). `xã hội` is not a commune.
+ */
+export function askedLevel(message: string): 'xa' | 'tinh' | undefined {
+  const folded = fold(message);
+  const to = '(?:o|ra|tai|len|den|cua|nop|lam|xuong)';
+  const body = '(?:ubnd |uy ban nhan dan |uy ban |cong an |bo phan mot cua )?(?:cap )?';
+  if (new RegExp(` ${to} ${body}(?:xa|phuong|thi tran)(?! hoi)(?= )`).test(folded)) return 'xa';
+  if (new RegExp(` ${to} ${body}(?:tinh|so tu phap|so)(?= )`).test(folded)) return 'tinh';
+  return undefined;
+}
