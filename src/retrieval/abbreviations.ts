@@ -150,6 +150,15 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'đổi tên': 'thay đổi họ tên',
   'sửa tên': 'cải chính họ tên',
   'sửa giấy khai sinh': 'cải chính hộ tịch',
+  // a baby or a child in everyday words; a social protection centre is a care facility (cơ sở nuôi dưỡng)
+  'em bé': 'trẻ em',
+  'cháu bé': 'trẻ em',
+  'đứa bé': 'trẻ em',
+  'một bé': 'trẻ em',
+  'bé gái': 'trẻ em',
+  'bé trai': 'trẻ em',
+  'đứa trẻ': 'trẻ em',
+  'trung tâm bảo trợ': 'cơ sở nuôi dưỡng',
   // a mistake in a civil-status paper is corrected by the procedure "cải chính"
   'ghi sai': 'cải chính',
   'viết sai': 'cải chính',

@@ -11,4 +11,4 @@ export type { SearchOptions } from './search.service.js';
 export { DEFAULT_RETRIEVAL_CONFIG } from './retrieval.config.js';
 export type { RetrievalConfig, TermWeights } from './retrieval.config.js';
 export { compileFilters } from './filters.js';
-export { stripQuestionFormulas, synonymExpansions } from './query.normalize.js';
+export { stripQuestionFormulas, synonymExpansions, withSynonymsReplaced } from './query.normalize.js';

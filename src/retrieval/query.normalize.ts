@@ -67,3 +67,19 @@ export function synonymExpansions(text: string): string[] {
   }
   return found;
 }
+
+/**
+ * The text with informal/foreign wording replaced by its formal equivalent (`một bé` → `trẻ em`),
+ * for comparing a question with procedure names. Accents as in `synonymExpansions`; an unaccented
+ * text stays unaccented.
+ */
+export function withSynonymsReplaced(text: string): string {
+  const normalized = normalizeForSearch(text);
+  const accented = /[^\x00-\x7F]/.test(normalized);
+  let subject = accented ? normalized : foldTerm(normalized);
+  for (const { accented: withAccents, folded, formal } of SYNONYM_PATTERNS) {
+    const pattern = new RegExp((accented ? withAccents : folded).source, 'gu');
+    subject = subject.replace(pattern, accented ? formal : foldTerm(formal));
+  }
+  return subject;
+}

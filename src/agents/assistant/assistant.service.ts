@@ -5,7 +5,7 @@ import { PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { Logger } from '../../logging/index.js';
 import { findPersonalData, redactPersonalData } from '../../privacy/index.js';
 import type { LanguageModel } from '../../providers/llm/index.js';
-import { hasDiacritics, synonymExpansions, type Passage, type SearchOptions, type SearchResult } from '../../retrieval/index.js';
+import { hasDiacritics, synonymExpansions, withSynonymsReplaced, type Passage, type SearchOptions, type SearchResult } from '../../retrieval/index.js';
 import type { Aspect, ChatOutcome, ChatReply, ConversationState } from './assistant.types.js';
 import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
@@ -202,7 +202,13 @@ export class AssistantService {
       if (await this.deps.search.knowsWord(word)) overrides.set(word, weights.passageOnlyWeight);
       else unseen += 1;
     }
-    const nameShare = (candidate: Candidate) => weights.share(matchWords, form(candidate.name), overrides);
+    // the question's words, and the same with informal wording read formally (`một bé` → `trẻ em`): the better share counts
+    const formalQuestion = withSynonymsReplaced(question);
+    const formalTopics = topicWords(formalQuestion, (first, second, word) => weights.namesPair(first, second, word));
+    const formalWords = accented ? accentedForm(formalQuestion).trim().split(' ').filter((word) => formalTopics.includes(fold(word).trim())) : formalTopics;
+    const wordings = formalWords.join(' ') === matchWords.join(' ') ? [matchWords] : [matchWords, formalWords];
+    const bestShare = (text: string) => Math.max(...wordings.map((words) => weights.share(words, text, overrides)));
+    const nameShare = (candidate: Candidate) => bestShare(form(candidate.name));
     const records = await this.recordsOf(procedureResults.slice(0, 8).map((result) => result.document.id));
     const candidates = procedureCandidates(procedureResults, (documentId) => records.get(documentId)?.source === 'provincial');
     // the formal words of informal ones count for the choice (`người Hàn Quốc` → `có yếu tố nước ngoài`)
@@ -250,7 +256,7 @@ export class AssistantService {
     const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
     // the telling words of the question must be in the procedure: its name or its text
     const texts = new Map(await Promise.all(candidates.map(async (candidate) => [candidate.documentId, form(`${candidate.name} ${await this.documentText(candidate.documentId)}`)] as const)));
-    const supported = (candidate: Candidate) => weights.share(matchWords, texts.get(candidate.documentId) ?? '', overrides);
+    const supported = (candidate: Candidate) => bestShare(texts.get(candidate.documentId) ?? '');
     if (choice.kind === 'ambiguous' && wantsProcedure) {
       // a choice is offered only between procedures whose names say what was asked
       let plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT && nameShare(candidate) >= MIN_SUPPORT);

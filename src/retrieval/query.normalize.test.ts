@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { stripQuestionFormulas, synonymExpansions, withSynonymsReplaced } from './query.normalize.js';
+
+test('informal wording gets its formal words, matched with accents when typed with them', () => {
+  assert.deepEqual(synonymExpansions('Lấy chồng người Hàn Quốc thì làm giấy tờ gì?').sort(), ['có yếu tố nước ngoài', 'kết hôn']);
+  // `cuối` is not `cưới`, and the state under the rule of law is not France
+  assert.deepEqual(synonymExpansions('cuối năm làm đám giỗ'), []);
+  assert.deepEqual(synonymExpansions('nhà nước pháp quyền xã hội chủ nghĩa'), []);
+  // Gia Lai is in the Central Highlands: `người Tây Nguyên` is no foreigner
+  assert.deepEqual(synonymExpansions('người tây nguyên'), []);
+  assert.deepEqual(synonymExpansions('lay chong nguoi han quoc').sort(), ['có yếu tố nước ngoài', 'kết hôn']);
+});
+
+test('the informal phrase is replaced in place, an unaccented text stays unaccented', () => {
+  assert.equal(withSynonymsReplaced('nhận một bé ở trung tâm bảo trợ làm con nuôi'), 'nhận trẻ em ở cơ sở nuôi dưỡng làm con nuôi');
+  assert.equal(withSynonymsReplaced('giay khai sinh ghi sai ngay sinh'), 'giay khai sinh cai chinh ngay sinh');
+  assert.equal(withSynonymsReplaced('đăng ký khai sinh'), 'đăng ký khai sinh');
+});
+
+test('exam formulas are removed, the content stays', () => {
+  assert.equal(stripQuestionFormulas('Công dân có quyền tự do đi lại, đúng hay sai?'), 'công dân có quyền tự do đi lại, ?');
+});
