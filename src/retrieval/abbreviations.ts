@@ -150,6 +150,16 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'đổi tên': 'thay đổi họ tên',
   'sửa tên': 'cải chính họ tên',
   'sửa giấy khai sinh': 'cải chính hộ tịch',
+  // opening a shop is founding a household business; a company, an enterprise
+  'mở tiệm': 'thành lập hộ kinh doanh',
+  'mở quán': 'thành lập hộ kinh doanh',
+  'mở cửa hàng': 'thành lập hộ kinh doanh',
+  'mở công ty': 'thành lập doanh nghiệp',
+  // everyday names of papers
+  'bằng lái xe': 'giấy phép lái xe',
+  'bằng lái': 'giấy phép lái xe',
+  'sổ đỏ': 'giấy chứng nhận quyền sử dụng đất',
+  'sổ hồng': 'giấy chứng nhận quyền sử dụng đất quyền sở hữu nhà ở',
   // a baby or a child in everyday words; a social protection centre is a care facility (cơ sở nuôi dưỡng)
   'em bé': 'trẻ em',
   'cháu bé': 'trẻ em',

@@ -1,7 +1,9 @@
 import type { ProcedureRecord, ProcedureSectionKey } from '../../ingest/structure/index.js';
 import { PROCEDURE_SECTION_TITLES } from '../../ingest/structure/index.js';
 import type { Passage } from '../../retrieval/index.js';
+import { placeToneMark } from '../../ingest/normalize/index.js';
 import type { Aspect } from './assistant.types.js';
+import { comparable } from './text-folding.js';
 
 /**
  * Extractive answer about one procedure: the aspect asked → the record's sections that hold it →
@@ -97,9 +99,10 @@ export function composeProcedureAnswer(record: ProcedureRecord, passages: readon
     const title = PROCEDURE_SECTION_TITLES[source as ProcedureSectionKey];
     if (seenSections.has(title)) continue;
     seenSections.add(title);
-    for (const passage of passages.filter((item) => item.citation.section === title)) {
-      for (const line of bodyLines(passage)) push(line, passage);
-    }
+    const sectionLines = passages.filter((item) => item.citation.section === title).flatMap((passage) => bodyLines(passage).map((line) => ({ line, passage })));
+    // the papers everyone hands in first, the cases (`Trường hợp ủy quyền…`) after: a long list is cut at the end
+    const ordered = aspect === 'documents' ? [...sectionLines.filter((item) => !isConditional(item.line)), ...sectionLines.filter((item) => isConditional(item.line))] : sectionLines;
+    for (const { line, passage } of ordered) push(line, passage);
   }
 
   if (lines.length === 0) {
@@ -112,12 +115,27 @@ export function composeProcedureAnswer(record: ProcedureRecord, passages: readon
   return { found: true, lines: [intro, ...lines, ...outro] };
 }
 
-/** The passage's own text without the reference and section header lines the chunker adds. */
+/**
+ * The passage's own text without the reference and section header lines the chunker adds, each line
+ * as the passage's text spells it (the searchable body may keep a source's old tone placement, `uỷ`,
+ * where the text shown has `ủy`): a quote must be found verbatim in what the citation shows.
+ */
 export function bodyLines(passage: Passage): string[] {
+  const shown = comparable(passage.text);
+  const asShown = (line: string) => {
+    if (shown.includes(comparable(line))) return line;
+    const canonical = line.replace(/\p{L}+/gu, (word) => (/[^\x00-\x7F]/.test(word) ? placeToneMark(word) : word));
+    return shown.includes(comparable(canonical)) ? canonical : line;
+  };
   return passage.fields.body
     .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map((line) => asShown(line.replace(/\s+/g, ' ').trim().replace(/^(?:[-–•]\s*){2,}/u, '- ')))
     .filter((line) => line.length > 1 && !/^(thành phần hồ sơ|trình tự thực hiện|căn cứ pháp lý|phí, lệ phí|kết quả thực hiện)\s*:?$/iu.test(line));
+}
+
+/** A line that applies only in some case (`Trường hợp…`, `Nếu…`, `(ii) Trường hợp…`), not a paper everyone hands in. */
+function isConditional(line: string): boolean {
+  return /^[-–+*•\s]*(?:\(?[ivx\d]+\)\s*)?(?:trường hợp|nếu|đối với trường hợp|riêng)\b/iu.test(line);
 }
 
 function clipAtWord(text: string, limit: number): string {

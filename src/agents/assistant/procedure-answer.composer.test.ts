@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PROCEDURE_SECTION_TITLES, type ProcedureRecord } from '../../ingest/structure/index.js';
+import type { Passage } from '../../retrieval/index.js';
+import { supports } from './citation-check.js';
+import { bodyLines, composeProcedureAnswer } from './procedure-answer.composer.js';
+
+const record = { name: 'Đăng ký thành lập hộ kinh doanh', code: '1.001612' } as ProcedureRecord;
+
+function passage(id: string, body: string): Passage {
+  return {
+    id,
+    text: body,
+    fields: { body },
+    document: { id: 'd', title: record.name, number: null, kind: 'Thủ tục hành chính', source: 'd.json' },
+    citation: { article: null, clause: null, point: null, section: PROCEDURE_SECTION_TITLES.thanhPhanHoSo, label: `Thành phần hồ sơ — ${record.name}` },
+    procedure: { code: record.code, name: record.name },
+  } as Passage;
+}
+
+test('documents: the papers everyone hands in come before the cases, each line with its own passage', () => {
+  const passages = [
+    passage('p1', 'Trường hợp ủy quyền thì kèm theo một trong các giấy tờ sau:\n- (ii) Trường hợp ủy quyền cho tổ chức: bản sao hợp đồng dịch vụ'),
+    passage('p2', '- - Giấy đề nghị đăng ký hộ kinh doanh; (1 bản chính)\n- Nếu chưa có tài khoản định danh điện tử: bản sao thẻ Căn cước\n- Bản sao văn bản ủy quyền của các thành viên hộ gia đình'),
+  ];
+  const draft = composeProcedureAnswer(record, passages, 'documents');
+  assert.equal(draft.found, true);
+  const facts = draft.lines.filter((line) => line.passage);
+  assert.deepEqual(
+    facts.map((line) => [line.passage!.id, line.text.slice(0, 30)]),
+    [
+      ['p2', '- Giấy đề nghị đăng ký hộ kinh'],
+      ['p2', '- Bản sao văn bản ủy quyền của'],
+      ['p1', 'Trường hợp ủy quyền thì kèm th'],
+      ['p1', '- (ii) Trường hợp ủy quyền cho'],
+      ['p2', '- Nếu chưa có tài khoản định d'],
+    ],
+  );
+  // a doubled bullet is shown once, and the line is still inside its passage
+  for (const line of facts) assert.ok(line.passage!.text.includes(line.text.replace(/^- /, '')));
+});
+
+test('other aspects keep the order of the record', () => {
+  const steps = [{ ...passage('s1', 'Bước 1: Trường hợp nộp trực tiếp, nộp tại Bộ phận Một cửa\nBước 2: Thẩm định hồ sơ'), citation: { article: null, clause: null, point: null, section: PROCEDURE_SECTION_TITLES.trinhTuThucHien, label: 'Trình tự' } }] as Passage[];
+  const draft = composeProcedureAnswer(record, steps, 'steps');
+  assert.deepEqual(draft.lines.filter((line) => line.passage).map((line) => line.text.slice(0, 6)), ['Bước 1', 'Bước 2']);
+});
+
+test('a line is quoted as the passage shows it, whatever tone placement the searchable body kept', () => {
+  const shown = passage('p', 'Người ủy quyền chịu trách nhiệm.');
+  const withOldBody = { ...shown, fields: { body: 'Người uỷ quyền chịu trách nhiệm.' } } as Passage;
+  assert.deepEqual(bodyLines(withOldBody), ['Người ủy quyền chịu trách nhiệm.']);
+  assert.equal(supports(withOldBody, bodyLines(withOldBody)[0]!), true);
+});
