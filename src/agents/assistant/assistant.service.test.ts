@@ -92,6 +92,17 @@ for (const openDatabase of testDatabaseFactories) {
       for (const reply of [count, issued]) assert.deepEqual(unsupportedLines(reply.answer, reply.citations), []);
     });
 
+    test('a long new question the procedure under discussion does not cover is not answered from it', async () => {
+      const first = await assistant.ask({ message: 'thủ tục đăng ký thường trú', clientKey: client });
+      assert.equal(first.procedure?.code, 'DEMO.004');
+      const unrelated = await assistant.ask({ conversationId: first.conversationId, message: 'nhà tôi nuôi chó mèo gà vịt ngoài vườn thì xin giấy gì?', clientKey: client });
+      assert.notEqual(unrelated.procedure?.code, 'DEMO.004');
+      assert.equal(unrelated.outcome, 'no_information');
+      // a short follow-up still is
+      const fee = await assistant.ask({ conversationId: first.conversationId, message: 'lệ phí bao nhiêu?', clientKey: client });
+      assert.equal(fee.procedure?.code, 'DEMO.004');
+    });
+
     test('typed without diacritics, the answer is the same', async () => {
       const plain = await assistant.ask({ message: 'le phi dang ky thuong tru bao nhieu', clientKey: client });
       const accented = await assistant.ask({ message: 'lệ phí đăng ký thường trú bao nhiêu', clientKey: client });

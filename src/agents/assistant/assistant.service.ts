@@ -169,7 +169,7 @@ export class AssistantService {
     }
   }
 
-  private async answerQuestion(question: string, state: ConversationState): Promise<Turn> {
+  private async answerQuestion(question: string, state: ConversationState, formalRetry = false): Promise<Turn> {
     const aspect = readAspect(question);
     const weights = await this.wordWeights();
     const topics = topicWords(question, (first, second, word) => weights.namesPair(first, second, word));
@@ -239,17 +239,20 @@ export class AssistantService {
     const relevance = (text: string) => share(topics, fold(text));
 
     // the question is about the current procedure unless it clearly names another one or a law
+    let currentSupport = 0;
     if (state.procedureDocumentId) {
       const current = state.procedureDocumentId;
       const named = Math.max(0, ...candidates.filter((candidate) => candidate.documentId !== current).map(nameShare));
       const legal = top && !top.procedure ? relevance(top.text) : 0;
-      if (named < 0.5 && legal < 0.75) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', question);
+      currentSupport = bestShare(form(`${state.procedureName ?? ''} ${await this.documentText(current)}`));
+      // a short follow-up, or one whose words the procedure has; a long new question it does not cover is asked afresh
+      const fits = topics.length <= 3 || currentSupport >= MIN_SUPPORT;
+      if (named < 0.5 && legal < 0.75 && fits) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', question);
       // words the procedure under discussion has (`trích lục` of `khai tử`) keep the conversation on it,
       // unless the question names another procedure (most of its telling name words)
-      const ownText = form(`${state.procedureName ?? ''} ${await this.documentText(current)}`);
       const questionWords = new Set(withFormal.split(' '));
       const namesOther = candidates.some((candidate) => candidate.documentId !== current && coverage(candidate.name, questionWords) >= NAMED_COVERAGE);
-      if (!namesOther && weights.share(matchWords, ownText, overrides) >= NAMED_COVERAGE) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', question);
+      if (!namesOther && currentSupport >= NAMED_COVERAGE) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', question);
     }
 
     const legalTop = results.find((result) => result.citation.article !== null);
@@ -292,8 +295,12 @@ export class AssistantService {
       const found = matchWords.filter((word) => text.includes(` ${word} `)).length;
       if (found / Math.max(1, matchWords.length) >= 0.6 && found >= Math.min(2, matchWords.length)) return this.answerLegal(question, legalTop, state);
     }
-    // in a conversation, an aspect asked with words that lead nowhere else is asked of the procedure under discussion
-    if (state.procedureDocumentId && aspect !== undefined && unseen === 0) return this.answerProcedure(state.procedureDocumentId, aspect, question);
+    // in a conversation, an aspect asked in a few words that lead nowhere else ("xin một lần được mấy bản?") is
+    // asked of the procedure under discussion; a longer question must find its words there
+    const followUp = topics.length <= 2 || currentSupport >= MIN_SUPPORT;
+    if (state.procedureDocumentId && aspect !== undefined && unseen === 0 && followUp) return this.answerProcedure(state.procedureDocumentId, aspect, question);
+    // nothing found for the citizen's words: once more with the formal ones (`công chứng bản sao` → `chứng thực bản sao`)
+    if (!formalRetry && fold(formalQuestion) !== fold(question)) return this.answerQuestion(formalQuestion, state, true);
     // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one
     if (wantsProcedure && unseen === 0 && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
