@@ -7,6 +7,7 @@ import { findPersonalData, redactPersonalData } from '../../privacy/index.js';
 import type { LanguageModel } from '../../providers/llm/index.js';
 import { hasDiacritics, synonymExpansions, withSynonymsReplaced, type Passage, type SearchOptions, type SearchResult } from '../../retrieval/index.js';
 import type { Aspect, ChatOutcome, ChatReply, ConversationState } from './assistant.types.js';
+import { MIN_NAME_SHARE, MIN_SUPPORT, NAMED_COVERAGE, refineChoice } from './choice-refinement.js';
 import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
@@ -60,14 +61,6 @@ interface Turn {
 
 export const MAX_MESSAGE_CHARS = 1000;
 const RECORD_CACHE_MS = 60_000;
-/** Weighted share of the question's telling words an answer's procedure must contain. */
-const MIN_SUPPORT = 0.5;
-/** …and the procedure's name must carry at least this share of them (else it is a guess from passage text). */
-const MIN_NAME_SHARE = 0.3;
-/** Share of a procedure's telling name words the question must contain to count as naming it. */
-const NAMED_COVERAGE = 0.75;
-/** How much more of a runner-up's name (weighted share) the question must use to prefer it to retrieval's first. */
-const NAME_MARGIN = 0.3;
 
 /**
  * The citizen assistant: guardrails → intent → (memory | clarification | retrieval) → extractive
@@ -215,26 +208,13 @@ export class AssistantService {
     // and only the topic words: `bao` of `bao nhiêu` is not `báo` of `trình báo`
     const expansions = synonymExpansions(question);
     const withFormal = [...topics, ...expansions.flatMap((text) => topicWords(text))].join(' ');
-    let choice = chooseProcedure(withFormal, candidates);
-    // a candidate whose rare name words the question uses far more (`bản sao trích lục` beside `kết hôn`) is meant
-    // (in a conversation, only when it names that procedure outright: the words may be the current one's)
-    const byName = [...candidates].sort((a, b) => nameShare(b) - nameShare(a))[0];
-    const byNameCoverage = byName ? coverage(byName.name, new Set(withFormal.split(' '))) : 0;
-    if (
-      choice.kind === 'chosen' && byName && byName.documentId !== choice.candidate.documentId &&
-      nameShare(byName) >= MIN_SUPPORT && nameShare(byName) >= nameShare(choice.candidate) + NAME_MARGIN &&
-      (!state.procedureDocumentId || byNameCoverage >= NAMED_COVERAGE)
-    ) {
-      choice = { kind: 'chosen', candidate: byName, coverage: byNameCoverage, variants: [] };
-    }
-    // the level the citizen goes to (`nộp ở xã`) tells a commune procedure from the province's of the same name family
-    const level = askedLevel(question);
-    const atLevel = (candidate: Candidate) => fold(records.get(candidate.documentId)?.record.level ?? '').includes(` ${level === 'xa' ? 'cap xa' : 'cap tinh'} `);
-    if (level && choice.kind === 'chosen' && !atLevel(choice.candidate)) {
-      const chosen = choice.candidate;
-      const there = candidates.find((candidate) => candidate !== chosen && candidate.provincial === chosen.provincial && atLevel(candidate) && nameShare(candidate) >= MIN_NAME_SHARE);
-      if (there) choice = { kind: 'chosen', candidate: there, coverage: coverage(there.name, new Set(withFormal.split(' '))), variants: [] };
-    }
+    const choice = refineChoice(chooseProcedure(withFormal, candidates), candidates, {
+      nameShare,
+      questionWords: new Set(withFormal.split(' ')),
+      inConversation: state.procedureDocumentId !== undefined,
+      level: askedLevel(question),
+      levelOf: (candidate) => fold(records.get(candidate.documentId)?.record.level ?? ''),
+    });
     const top = results[0];
     const relevance = (text: string) => share(topics, fold(text));
 

@@ -1,0 +1,55 @@
+import { coverage, type Candidate, type Choice } from './procedure-choice.js';
+
+/**
+ * Second thoughts on retrieval's choice of procedure, from what the question says outright:
+ *
+ * - a runner-up whose rare name words the question uses far more (`bản sao trích lục` beside
+ *   `kết hôn`) is meant; in a conversation only when the question names it outright, since the
+ *   words may be those of the procedure under discussion;
+ * - the level the citizen goes to (`nộp ở xã`) picks the commune procedure of a family over the
+ *   province's (`nuôi con nuôi trong nước` at the commune, `… có yếu tố nước ngoài` at the province).
+ */
+
+/** Weighted share of the question's telling words a name must carry to be preferred. */
+export const MIN_SUPPORT = 0.5;
+/** …and a procedure of the level asked must carry at least this share. */
+export const MIN_NAME_SHARE = 0.3;
+/** Share of a procedure's telling name words the question must contain to count as naming it. */
+export const NAMED_COVERAGE = 0.75;
+/** How much more of a runner-up's name (weighted share) the question must use to prefer it to retrieval's first. */
+export const NAME_MARGIN = 0.3;
+
+export interface ChoiceContext {
+  /** Weighted share of the question's telling words found in the candidate's name. */
+  nameShare: (candidate: Candidate) => number;
+  /** Folded topic words of the question, informal ones with their formal equivalents. */
+  questionWords: ReadonlySet<string>;
+  /** A procedure is under discussion. */
+  inConversation: boolean;
+  /** The level the question says the citizen goes to, folded (`xa`, `tinh`). */
+  level?: 'xa' | 'tinh';
+  /** The folded `Cấp thực hiện` of a candidate's record (` cap xa cap tinh `), empty when unknown. */
+  levelOf: (candidate: Candidate) => string;
+}
+
+export function refineChoice(choice: Choice, candidates: readonly Candidate[], context: ChoiceContext): Choice {
+  if (choice.kind !== 'chosen') return choice;
+  const { nameShare, questionWords } = context;
+  let chosen = choice;
+  const byName = [...candidates].sort((a, b) => nameShare(b) - nameShare(a))[0];
+  if (byName && byName.documentId !== chosen.candidate.documentId) {
+    const named = coverage(byName.name, questionWords);
+    const clearlyMore = nameShare(byName) >= MIN_SUPPORT && nameShare(byName) >= nameShare(chosen.candidate) + NAME_MARGIN;
+    if (clearlyMore && (!context.inConversation || named >= NAMED_COVERAGE)) chosen = { kind: 'chosen', candidate: byName, coverage: named, variants: [] };
+  }
+  const level = context.level;
+  if (level) {
+    const atLevel = (candidate: Candidate) => context.levelOf(candidate).includes(` cap ${level} `);
+    const current = chosen.candidate;
+    if (!atLevel(current)) {
+      const there = candidates.find((candidate) => candidate !== current && candidate.provincial === current.provincial && atLevel(candidate) && nameShare(candidate) >= MIN_NAME_SHARE);
+      if (there) chosen = { kind: 'chosen', candidate: there, coverage: coverage(there.name, questionWords), variants: [] };
+    }
+  }
+  return chosen;
+}
