@@ -12,14 +12,14 @@ import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { askedLevel, readAspect, readIntent, topicWords } from './message-intent.js';
+import { askedLevel, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { chooseProcedure, coverage, pickFromReply, procedureCandidates, type Candidate } from './procedure-choice.js';
 import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
-import { pendingCandidate, share, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
+import { pendingCandidate, properNouns, requestSentence, share, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
 
 /** What the assistant needs from retrieval: `LiveSearchIndex` in the service, a `SearchService` in tools. */
 export interface AssistantSearch {
@@ -165,7 +165,12 @@ export class AssistantService {
   private async answerQuestion(question: string, state: ConversationState, formalRetry = false): Promise<Turn> {
     const aspect = readAspect(question);
     const weights = await this.wordWeights();
-    const topics = topicWords(question, (first, second, word) => weights.namesPair(first, second, word));
+    // a story then a request: the request is read twice; names of places and people are no topic
+    const request = formalRetry ? undefined : requestSentence(question);
+    const reading = request ? `${question} ${request}` : question;
+    const names = properNouns(question);
+    const telling = (words: string[]) => words.filter((word) => !(names.has(word) && weights.unknown(word)));
+    const topics = telling(topicWords(reading, (first, second, word) => weights.namesPair(first, second, word)));
 
     // a reply to "which procedure?"
     const pending = state.pending;
@@ -182,11 +187,11 @@ export class AssistantService {
     }
     if (topics.length === 0) return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: {}, unsupported: 0 };
 
-    const results = await this.deps.search.search(question, { k: 12 });
+    const results = await this.deps.search.search(reading, { k: 12 });
     const procedureResults = results.filter((result) => result.procedure);
     // a question typed with accents is matched with them: `đám cưới` is not `bảo đảm … cuối`, `súng` not `bổ sung`
     const accented = hasDiacritics(question);
-    const matchWords = accented ? accentedForm(question).trim().split(' ').filter((word) => topics.includes(fold(word).trim())) : topics;
+    const matchWords = accented ? accentedForm(reading).trim().split(' ').filter((word) => topics.includes(fold(word).trim())) : topics;
     const form = (text: string) => (accented ? accentedForm(text) : fold(text));
     // words no procedure name has: a modifier found in the passages (`gấp`) weighs less than a word the corpus never saw (`flycam`)
     const overrides = new Map<string, number>();
@@ -196,10 +201,13 @@ export class AssistantService {
       else unseen += 1;
     }
     // the question's words, and the same with informal wording read formally (`một bé` → `trẻ em`): the better share counts
-    const formalQuestion = withSynonymsReplaced(question);
-    const formalTopics = topicWords(formalQuestion, (first, second, word) => weights.namesPair(first, second, word));
+    const formalQuestion = withSynonymsReplaced(reading);
+    const formalTopics = telling(topicWords(formalQuestion, (first, second, word) => weights.namesPair(first, second, word)));
     const formalWords = accented ? accentedForm(formalQuestion).trim().split(' ').filter((word) => formalTopics.includes(fold(word).trim())) : formalTopics;
-    const wordings = formalWords.join(' ') === matchWords.join(' ') ? [matchWords] : [matchWords, formalWords];
+    // …and the request sentence alone, read formally: the story around it does not dilute what is asked
+    const requestWords = request ? telling(topicWords(withSynonymsReplaced(request), (first, second, word) => weights.namesPair(first, second, word))) : [];
+    const requestForm = accented && request ? accentedForm(withSynonymsReplaced(request)).trim().split(' ').filter((word) => requestWords.includes(fold(word).trim())) : requestWords;
+    const wordings = [matchWords, formalWords, ...(requestForm.length >= 2 ? [requestForm] : [])].filter((words, index, all) => all.findIndex((other) => other.join(' ') === words.join(' ')) === index);
     const bestShare = (text: string) => Math.max(...wordings.map((words) => weights.share(words, text, overrides)));
     const nameShare = (candidate: Candidate) => bestShare(form(candidate.name));
     const records = await this.recordsOf(procedureResults.slice(0, 8).map((result) => result.document.id));
@@ -280,7 +288,7 @@ export class AssistantService {
     const followUp = topics.length <= 2 || currentSupport >= MIN_SUPPORT;
     if (state.procedureDocumentId && aspect !== undefined && unseen === 0 && followUp) return this.answerProcedure(state.procedureDocumentId, aspect, question);
     // nothing found for the citizen's words: once more with the formal ones (`công chứng bản sao` → `chứng thực bản sao`)
-    if (!formalRetry && fold(formalQuestion) !== fold(question)) return this.answerQuestion(formalQuestion, state, true);
+    if (!formalRetry && fold(formalQuestion) !== fold(reading)) return this.answerQuestion(formalQuestion, state, true);
     // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one
     if (wantsProcedure && unseen === 0 && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
@@ -305,15 +313,13 @@ export class AssistantService {
     const [row] = [(await this.recordsOf([documentId])).get(documentId)];
     const passages = await this.deps.search.passagesOf(documentId);
     if (!row || passages.length === 0) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: {}, unsupported: 0 };
-    const draft = composeProcedureAnswer(row.record, passages, aspect);
     const retrieved = new Map<string, Passage>(passages.map((passage) => [passage.id, passage]));
-    let lines = draft.lines;
-    if (!draft.found && aspect !== 'overview' && row.source === 'provincial') {
-      const twin = await this.fromNationalTwin(row, aspect);
-      if (twin) {
-        lines = twin.lines;
-        for (const passage of twin.passages) retrieved.set(passage.id, passage);
-      }
+    let lines = await this.aspectLines(row, passages, aspect, retrieved);
+    // a second question in the same message ("…, bao lâu xong?") is answered after the first
+    const also = aspect === 'overview' ? undefined : secondAspect(question, aspect);
+    if (also) {
+      const more = await this.aspectLines(row, passages, also, retrieved);
+      if (more.some((line) => line.passage)) lines = [...lines, ...more];
     }
     // "được mấy bản?": the procedure's lines that give that count come first
     const thing = countedThing(question);
@@ -325,6 +331,16 @@ export class AssistantService {
     const turn = await this.finish(question, lines, retrieved);
     const procedure = { code: row.code, name: row.name, documentId };
     return { ...turn, procedure, aspect, state: { procedureDocumentId: documentId, procedureName: row.name, lastAspect: aspect } };
+  }
+
+  /** The lines answering one aspect: the procedure's own, else its national twin's (whose passages join `retrieved`). */
+  private async aspectLines(row: ProcedureRow, passages: readonly Passage[], aspect: Aspect, retrieved: Map<string, Passage>): Promise<DraftLine[]> {
+    const draft = composeProcedureAnswer(row.record, passages, aspect);
+    if (draft.found || aspect === 'overview' || row.source !== 'provincial') return draft.lines;
+    const twin = await this.fromNationalTwin(row, aspect);
+    if (!twin) return draft.lines;
+    for (const passage of twin.passages) retrieved.set(passage.id, passage);
+    return twin.lines;
   }
 
   /** The aspect from the national record of the same procedure, when the province's document lacks it. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { askedLevel, readAspect, readIntent, topicWords } from './message-intent.js';
+import { askedLevel, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
 
 test('the level the citizen goes to, with or without accents; `xã hội` is not a commune', () => {
   assert.equal(askedLevel('Nộp hồ sơ xin nhận con nuôi ở xã rồi thì sao?'), 'xa');
@@ -27,4 +27,21 @@ test('a filler word stays when it is half of a name pair (`cải chính`), not o
   const pairs = (first: string, second: string) => `${first} ${second}` === 'cai chinh';
   assert.deepEqual(topicWords('làm thủ tục cải chính thì sao', pairs), ['cai', 'chinh']);
   assert.deepEqual(topicWords('cái này làm ở đâu', pairs), []);
+});
+
+test('a second concrete aspect in the same message; papers only when asked for', () => {
+  assert.equal(secondAspect('có tốn lệ phí không, bao lâu xong?', 'fee'), 'time');
+  assert.equal(secondAspect('Cần mang theo giấy gì và phí chứng thực bao nhiêu?', 'fee'), 'documents');
+  // `nộp giấy tờ xong thì…` tells what was done; `được cấp giấy gì` is the result
+  assert.equal(secondAspect('Nộp giấy tờ xong thì bao lâu có giấy kết hôn?', 'time'), undefined);
+  assert.equal(secondAspect('Làm xong thì được cấp giấy gì?', 'result'), undefined);
+});
+
+test('forging, bribing and one\'s own dossier in everyday words; the penalty for a forged paper is a question', () => {
+  assert.equal(readIntent('Có cách nào tự làm một tờ giả có dấu đỏ cho nhanh không?').kind, 'refused');
+  assert.equal(readIntent('gửi cán bộ ít tiền cà phê để ký liền trong ngày được không').kind, 'refused');
+  assert.equal(readIntent('bằng lái xe giả bị phạt thế nào').kind, 'question');
+  assert.equal(readIntent('làm gia hạn giấy phép lái xe cần gì').kind, 'question');
+  assert.equal(readIntent('Anh kiểm tra giúp hồ sơ của tôi giải quyết tới đâu rồi, có bị trả về không?').kind, 'personal_data_request');
+  assert.equal(readIntent('Chỉ giúp mình cách làm gà nướng, ướp gì cho thấm?').kind, 'out_of_scope');
 });

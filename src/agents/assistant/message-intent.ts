@@ -14,7 +14,14 @@ const UNSAFE = [
   'lam gia giay', 'lam gia ho so', 'lam gia con dau', 'lam gia chu ky', 'lam gia so', 'gia mao chu ky', 'gia mao giay', 'gia mao con dau',
   'lam con dau gia', 'lam bang gia', 'mua bang gia', 'giay to gia', 'hoi lo', 'dut lot', 'lot tay can bo', 'che tao bom', 'lam bom',
   'mua ma tuy', 'ban ma tuy', 'tron thue', 'rua tien', 'hack', 'tan cong mang',
+  'lam giay gia', 'mot to gia', 'to gia co dau', 'tien ca phe', 'tien cafe', 'boi duong can bo', 'boi duong cho can bo', 'dua tien can bo',
+  'dua tien cho can bo', 'chay chot', 'lo lot',
 ];
+/**
+ * Making or buying a forged paper, or a bribe, in accented words (`làm một tờ giả`; `giả` without accents is
+ * also `gia`, as in `gia hạn`). Asking what the penalty for a forged paper is stays a question.
+ */
+const UNSAFE_ACCENTED = /(?:^|[^\p{L}])(?:(?:làm|mua|in|khắc)(?:\s+\p{L}+){0,3}\s+giả|(?:gửi|đưa|biếu|cho)\s+(?:cho\s+)?cán bộ\s+(?:ít|chút|một ít)\s+tiền)(?![\p{L}])/u;
 /** Insults, matched on the accented text: their diacritic-free forms are ordinary words (`lớn`, `điện`). */
 const ABUSE = /(?:^|[^\p{L}])(?:đồ ngu|thằng ngu|con ngu|ngu như|óc chó|đm|đcm|vcl|vãi lồn|địt|lồn|cút đi|mẹ mày)(?![\p{L}])/u;
 /** Requests for other people's data or the system's internals: never answered. */
@@ -38,6 +45,7 @@ const DOSSIER_STATUS = [
   'tinh trang ho so', 'trang thai ho so', 'tien do ho so', 'tra cuu ho so', 'ma ho so', 'so bien nhan', 'giay bien nhan cua toi',
   'ho so cua toi den dau', 'ho so den dau', 'ho so dang o dau', 'ket qua ho so cua toi', 'ho so bi tra lai', 'da xu ly xong chua',
   'xu ly xong chua', 'da co ket qua chua', 'den dau roi', 'bao gio toi nhan duoc ket qua', 'sao chua co ket qua', 'da duoc duyet chua',
+  'giai quyet toi dau', 'giai quyet den dau', 'toi dau roi', 'kiem tra giup ho so', 'xem giup ho so', 'ho so cua toi giai quyet', 'co bi tra ve khong',
 ];
 const HANDOVER = ['gap can bo', 'noi chuyen voi can bo', 'gap nguoi that', 'chuyen cho can bo', 'can bo tra loi', 'hoi can bo', 'gap truc tiep can bo', 'noi chuyen voi nguoi'];
 /** Off-topic words whose diacritic-free forms are ordinary words (`mưa` / `mua`): matched with their accents. */
@@ -48,7 +56,7 @@ const OFF_TOPIC = [
   'tien ao', 'bitcoin', 'cong thuc nau', 'nau mon', 'mon an', 'bai hat', 'loi bai hat', 'lam tho', 'bai tho', 'viet bai tho', 'ke chuyen cuoi',
   'truyen cuoi', 'da bong', 'doi tuyen', 'tran dau', 'ti so', 'hagl', 'v league', 'vleague', 'da voi doi', 'cau thu', 'world cup', 'phim hay', 'xem phim', 'choi game', 'tro choi', 'viet code', 'lap trinh', 'javascript', 'python', 'giai toan',
   'bai tap toan', 'xem tu vi', 'boi bai', 'cung hoang dao', 'hen ho', 'tinh yeu', 'du lich o dau', 'khach san', 've may bay',
-  'dat xe', 'mua sam', 'giam can', 'chua benh', 'thuoc chua', 'benh vien nao tot',
+  'dat xe', 'mua sam', 'giam can', 'chua benh', 'thuoc chua', 'benh vien nao tot', 'cach nau', 'uop gi', 'uop the nao', 'uop sao', 'cach nuong', 'mon ngon',
 ];
 const GREETING = ['xin chao', 'chao ban', 'chao em', 'chao tro ly', 'hello', 'hi', 'alo', 'chao'];
 const THANKS = ['cam on', 'cam on ban', 'cam on em', 'thank', 'thanks', 'ok cam on'];
@@ -70,11 +78,12 @@ export function readIntent(message: string): MessageIntent {
   }
   const searchText = injectionRemoved ? cleanQuestion(message, folded) : message;
   const words = folded.trim().split(/\s+/).filter(Boolean);
-  if (hasPhrase(folded, OTHERS_DATA) || hasPhrase(folded, UNSAFE) || ABUSE.test(message.normalize('NFC').toLowerCase())) return { kind: 'refused', searchText, injectionRemoved };
+  const lower = message.normalize('NFC').toLowerCase();
+  if (hasPhrase(folded, OTHERS_DATA) || hasPhrase(folded, UNSAFE) || ABUSE.test(lower) || UNSAFE_ACCENTED.test(lower)) return { kind: 'refused', searchText, injectionRemoved };
   if (hasPhrase(folded, HANDOVER)) return { kind: 'handover', searchText, injectionRemoved };
   // a hypothetical ("nếu hồ sơ của tôi cần xác minh…") is a question about the procedure, not a status lookup
   if (hasPhrase(folded, DOSSIER_STATUS) && !hasPhrase(folded, ['neu'])) return { kind: 'personal_data_request', searchText, injectionRemoved };
-  if (hasPhrase(folded, OFF_TOPIC) || OFF_TOPIC_ACCENTED.test(message.normalize('NFC').toLowerCase())) return { kind: 'out_of_scope', searchText, injectionRemoved };
+  if (hasPhrase(folded, OFF_TOPIC) || OFF_TOPIC_ACCENTED.test(lower)) return { kind: 'out_of_scope', searchText, injectionRemoved };
   if (words.length <= 4 && hasPhrase(folded, THANKS)) return { kind: 'thanks', searchText, injectionRemoved };
   if (words.length <= 3 && hasPhrase(folded, GREETING)) return { kind: 'greeting', searchText, injectionRemoved };
   if (words.length === 0) return { kind: 'out_of_scope', searchText, injectionRemoved };
@@ -104,6 +113,25 @@ const ASPECT_PHRASES: ReadonlyArray<[Aspect, readonly string[]]> = [
   ['steps', ['trinh tu', 'cac buoc', 'buoc nao', 'quy trinh', 'lam the nao', 'lam nhu the nao', 'the nao', 'nhu the nao', 'thu tuc ra sao', 'ra sao', 'cach lam', 'huong dan']],
   ['documents', ['giay to', 'ho so gom', 'ho so can', 'thanh phan ho so', 'can nhung gi', 'can gi', 'mang theo', 'chuan bi', 'nop nhung gi', 'can nop', 'giay gi', 'ho so', 'xuat trinh']],
 ];
+
+/** Explicit asks for the papers (not `nộp giấy tờ xong thì…`, which tells what was done). */
+const DOCUMENT_ASKS = ['giay to gi', 'nhung giay to', 'can nhung gi', 'mang theo', 'can gi', 'ho so gom', 'thanh phan ho so', 'chuan bi gi', 'can chuan bi', 'ho so can'];
+/** Aspects a second question in the same message may ask ("bao lâu xong, có tốn lệ phí không?"). */
+const SECOND_ASPECTS: ReadonlySet<Aspect> = new Set(['fee', 'time', 'where', 'forms', 'result', 'documents']);
+
+/**
+ * A second aspect the message asks besides `first` ("có tốn lệ phí không, bao lâu xong?"), if any:
+ * only concrete ones (fee, time, where, forms, result, papers asked for explicitly).
+ */
+export function secondAspect(message: string, first: Aspect): Aspect | undefined {
+  const folded = fold(message);
+  for (const [aspect, phrases] of ASPECT_PHRASES) {
+    if (aspect === first || !SECOND_ASPECTS.has(aspect)) continue;
+    if (!hasPhrase(folded, aspect === 'documents' ? DOCUMENT_ASKS : phrases)) continue;
+    return aspect;
+  }
+  return undefined;
+}
 
 export function readAspect(message: string): Aspect | undefined {
   const folded = fold(message);

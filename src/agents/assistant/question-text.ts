@@ -1,3 +1,4 @@
+import { fold } from './text-folding.js';
 import type { Candidate } from './procedure-choice.js';
 
 /** Cleaning of a question before it is read, and small matching helpers of the assistant. */
@@ -26,4 +27,31 @@ export function share(words: readonly string[], foldedText: string): number {
   let hit = 0;
   for (const word of words) if (foldedText.includes(` ${word} `)) hit += 1;
   return hit / words.length;
+}
+
+/**
+ * Folded words written with a capital inside a sentence (`Pleiku`, `Ia Hrung`, `Hội Phú`): names of
+ * places and people, not of procedures. All-capital abbreviations (`UBND`, `CCCD`) are not among them.
+ */
+export function properNouns(message: string): Set<string> {
+  const names = new Set<string>();
+  for (const sentence of message.normalize('NFC').split(/[.?!;:\n]+/)) {
+    const words = sentence.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    words.forEach((word, index) => {
+      if (index > 0 && /^\p{Lu}\p{Ll}/u.test(word)) names.add(fold(word).trim());
+    });
+  }
+  return names;
+}
+
+/**
+ * A message of several sentences usually tells the story first and asks last ("Ba tôi mới mất ở
+ * bệnh viện tỉnh… Giờ làm giấy khai tử thì lên xã nào?"): the last sentence that asks, when the
+ * message has more than one. The story still counts; the request is read twice.
+ */
+export function requestSentence(message: string): string | undefined {
+  const sentences = message.split(/(?<=[.?!;\n])\s*/u).map((sentence) => sentence.trim()).filter((sentence) => /\p{L}/u.test(sentence));
+  if (sentences.length < 2) return undefined;
+  const asking = sentences.filter((sentence) => sentence.endsWith('?'));
+  return (asking.at(-1) ?? sentences.at(-1))!;
 }

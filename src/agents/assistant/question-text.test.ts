@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { properNouns, requestSentence, withoutPlaceholders } from './question-text.js';
+
+test('a story then a request: the last sentence that asks', () => {
+  assert.equal(
+    requestSentence('ba toi moi mat o benh vien tinh, con nha thi o xa Ia Hrung. Gio lam giay khai tu cho ba thi len xa nao lam?'),
+    'Gio lam giay khai tu cho ba thi len xa nao lam?',
+  );
+  assert.equal(requestSentence('Đăng ký khai sinh cần gì? Tôi ở Pleiku.'), 'Đăng ký khai sinh cần gì?');
+  assert.equal(requestSentence('đăng ký khai sinh cần gì'), undefined);
+});
+
+test('capitalised words inside a sentence are names; abbreviations and sentence starts are not', () => {
+  const names = properNouns('Em ở Đak Pơ lên Pleiku thuê trọ. Muốn đăng ký tạm trú ở UBND phường thì nộp ở đâu?');
+  assert.ok(names.has('dak') && names.has('po') && names.has('pleiku'));
+  assert.ok(!names.has('ubnd') && !names.has('muon') && !names.has('em'));
+});
+
+test('redaction placeholders and the words announcing them carry no question', () => {
+  assert.equal(withoutPlaceholders('số CCCD [CCCD] của tôi, làm hộ chiếu cần gì?'), 'của tôi, làm hộ chiếu cần gì?');
+});
