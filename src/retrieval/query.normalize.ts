@@ -53,6 +53,14 @@ const SYNONYM_PATTERNS: ReadonlyArray<{ accented: RegExp; folded: RegExp; formal
     return { accented: pattern(normalizeForSearch(informal)), folded: pattern(foldTerm(informal)), formal };
   });
 
+/** The same patterns, global, for replacing every occurrence (compiled once). */
+const SYNONYM_REPLACEMENTS = SYNONYM_PATTERNS.map(({ accented, folded, formal }) => ({
+  accented: new RegExp(accented.source, 'gu'),
+  folded: new RegExp(folded.source, 'gu'),
+  formal,
+  foldedFormal: foldTerm(formal),
+}));
+
 /**
  * Formal equivalents of informal/foreign wording found in the text. A question typed with
  * accents is matched with accents (`cưới` is not `cuối`); one typed without, without.
@@ -77,9 +85,8 @@ export function withSynonymsReplaced(text: string): string {
   const normalized = normalizeForSearch(text);
   const accented = /[^\x00-\x7F]/.test(normalized);
   let subject = accented ? normalized : foldTerm(normalized);
-  for (const { accented: withAccents, folded, formal } of SYNONYM_PATTERNS) {
-    const pattern = new RegExp((accented ? withAccents : folded).source, 'gu');
-    subject = subject.replace(pattern, accented ? formal : foldTerm(formal));
+  for (const { accented: withAccents, folded, formal, foldedFormal } of SYNONYM_REPLACEMENTS) {
+    subject = subject.replace(accented ? withAccents : folded, accented ? formal : foldedFormal);
   }
   return subject;
 }

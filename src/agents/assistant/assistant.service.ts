@@ -232,7 +232,7 @@ export class AssistantService {
       const current = state.procedureDocumentId;
       const named = Math.max(0, ...candidates.filter((candidate) => candidate.documentId !== current).map(nameShare));
       const legal = top && !top.procedure ? relevance(top.text) : 0;
-      currentSupport = bestShare(form(`${state.procedureName ?? ''} ${await this.documentText(current)}`));
+      currentSupport = bestShare(await this.documentWords(current, state.procedureName ?? '', accented));
       // a short follow-up, or one whose words the procedure has; a long new question it does not cover is asked afresh
       const fits = topics.length <= 3 || currentSupport >= MIN_SUPPORT;
       if (named < 0.5 && legal < 0.75 && fits) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', question);
@@ -246,7 +246,7 @@ export class AssistantService {
     const legalTop = results.find((result) => result.citation.article !== null);
     const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
     // the telling words of the question must be in the procedure: its name or its text
-    const texts = new Map(await Promise.all(candidates.map(async (candidate) => [candidate.documentId, form(`${candidate.name} ${await this.documentText(candidate.documentId)}`)] as const)));
+    const texts = new Map(await Promise.all(candidates.map(async (candidate) => [candidate.documentId, await this.documentWords(candidate.documentId, candidate.name, accented)] as const)));
     const supported = (candidate: Candidate) => bestShare(texts.get(candidate.documentId) ?? '');
     if (choice.kind === 'ambiguous' && wantsProcedure) {
       // a choice is offered only between procedures whose names say what was asked
@@ -413,14 +413,21 @@ export class AssistantService {
     return answers;
   }
 
-  /** All of a procedure's passages as one text (cached with the records). */
-  private async documentText(documentId: string): Promise<string> {
-    const cached = this.texts.get(documentId);
-    if (cached && Date.now() - cached.at <= RECORD_CACHE_MS) return cached.text;
-    const text = (await this.deps.search.passagesOf(documentId)).map((passage) => passage.text).join('\n');
-    if (this.texts.size > 2000) this.texts.clear();
-    this.texts.set(documentId, { text, at: Date.now() });
-    return text;
+  /**
+   * The distinct words of a procedure's name and passages, spaced like `fold` / `accentedForm` (as
+   * the question was typed), for whole-word look-ups. Folding a whole record is the costly part of
+   * a turn: the result is cached (a few KB per procedure).
+   */
+  private async documentWords(documentId: string, name: string, accented: boolean): Promise<string> {
+    const key = `${accented ? 'a' : 'f'}:${documentId}`;
+    const cached = this.texts.get(key);
+    if (cached && Date.now() - cached.at <= RECORD_CACHE_MS * 10) return cached.text;
+    const text = [name, ...(await this.deps.search.passagesOf(documentId)).map((passage) => passage.text)].join('\n');
+    const words = (accented ? accentedForm(text) : fold(text)).trim().split(' ');
+    const distinct = ` ${[...new Set(words)].join(' ')} `;
+    if (this.texts.size > 4000) this.texts.clear();
+    this.texts.set(key, { text: distinct, at: Date.now() });
+    return distinct;
   }
 
   private wordWeights(): Promise<WordWeights> {

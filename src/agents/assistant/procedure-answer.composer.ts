@@ -121,17 +121,26 @@ export function composeProcedureAnswer(record: ProcedureRecord, passages: readon
  * where the text shown has `ủy`): a quote must be found verbatim in what the citation shows.
  */
 export function bodyLines(passage: Passage): string[] {
-  const shown = comparable(passage.text);
+  const cached = linesOf.get(passage);
+  if (cached) return cached;
+  let shown: string | undefined;
   const asShown = (line: string) => {
+    if (passage.text.includes(line)) return line;
+    shown ??= comparable(passage.text);
     if (shown.includes(comparable(line))) return line;
     const canonical = line.replace(/\p{L}+/gu, (word) => (/[^\x00-\x7F]/.test(word) ? placeToneMark(word) : word));
     return shown.includes(comparable(canonical)) ? canonical : line;
   };
-  return passage.fields.body
+  const lines = passage.fields.body
     .split('\n')
     .map((line) => asShown(line.replace(/\s+/g, ' ').trim().replace(/^(?:[-–•]\s*){2,}/u, '- ')))
     .filter((line) => line.length > 1 && !/^(thành phần hồ sơ|trình tự thực hiện|căn cứ pháp lý|phí, lệ phí|kết quả thực hiện)\s*:?$/iu.test(line));
+  linesOf.set(passage, lines);
+  return lines;
 }
+
+/** Lines of the passages read so far (passages are immutable objects held by the index). */
+const linesOf = new WeakMap<Passage, string[]>();
 
 /** A line that applies only in some case (`Trường hợp…`, `Nếu…`, `(ii) Trường hợp…`), not a paper everyone hands in. */
 function isConditional(line: string): boolean {
