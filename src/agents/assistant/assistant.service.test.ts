@@ -103,6 +103,15 @@ for (const openDatabase of testDatabaseFactories) {
       assert.equal(fee.procedure?.code, 'DEMO.004');
     });
 
+    test('the answer to "which procedure?" completes the question asked before it', async () => {
+      const vague = await assistant.ask({ message: 'cần những giấy tờ gì?', clientKey: client });
+      assert.equal(vague.outcome, 'needs_clarification');
+      const named = await assistant.ask({ conversationId: vague.conversationId, message: 'đăng ký thường trú', clientKey: client });
+      assert.equal(named.outcome, 'answered');
+      assert.equal(named.procedure?.code, 'DEMO.004');
+      assert.equal(named.aspect, 'documents');
+    });
+
     test('typed without diacritics, the answer is the same', async () => {
       const plain = await assistant.ask({ message: 'le phi dang ky thuong tru bao nhieu', clientKey: client });
       const accented = await assistant.ask({ message: 'lệ phí đăng ký thường trú bao nhiêu', clientKey: client });

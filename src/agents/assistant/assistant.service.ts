@@ -157,8 +157,13 @@ export class AssistantService {
         return fixed('answered', replies.thanks);
       case 'handover':
         return { ...fixed('answered', handoverReply(this.now())), handover: message };
-      case 'question':
+      case 'question': {
+        // the answer to "which procedure?" completes the question asked before it
+        // ("giấy tờ bị mất thì làm lại thế nào?" → "giấy chứng nhận kết hôn, sổ ở xã cũng hư")
+        const unnamed = state.unnamed;
+        if (unnamed) return this.answerQuestion(`${intent.searchText} ${unnamed.question}`, { ...state, unnamed: undefined });
         return this.answerQuestion(intent.searchText, state);
+      }
     }
   }
 
@@ -181,11 +186,13 @@ export class AssistantService {
       const pick = pickFromReply(topics.length > 0 ? topics.join(' ') : question, pending.candidates.map((candidate, rank) => ({ ...candidate, rank, score: 0, provincial: false })));
       if (pick) return this.answerProcedure(pick.documentId, aspect ?? pending.aspect, pending.question);
     }
+    // a reply to "which procedure?" that names none of the choices completes the question asked before it
+    if (pending && !isChoice && !formalRetry) return this.answerQuestion(`${question} ${pending.question}`, { ...state, pending: undefined });
     // a follow-up naming nothing new ("còn lệ phí thì sao?", "nộp ở đâu?")
     if (state.procedureDocumentId && topics.length === 0) {
       return this.answerProcedure(state.procedureDocumentId, aspect ?? 'overview', question);
     }
-    if (topics.length === 0) return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: {}, unsupported: 0 };
+    if (topics.length === 0) return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { unnamed: { question } }, unsupported: 0 };
 
     const results = await this.deps.search.search(reading, { k: 12 });
     const procedureResults = results.filter((result) => result.procedure);
@@ -291,7 +298,7 @@ export class AssistantService {
     if (!formalRetry && fold(formalQuestion) !== fold(reading)) return this.answerQuestion(formalQuestion, state, true);
     // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one
     if (wantsProcedure && unseen === 0 && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
-      return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
+      return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
     }
     return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
   }

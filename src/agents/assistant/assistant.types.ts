@@ -48,4 +48,6 @@ export interface ConversationState {
   lastAspect?: Aspect;
   /** Set while the assistant waits for the user to choose between close procedures. */
   pending?: { question: string; aspect: Aspect; candidates: Array<{ documentId: string; name: string; code: string }> };
+  /** Set after "which procedure?" with no candidates: the question the next message completes. */
+  unnamed?: { question: string };
 }
