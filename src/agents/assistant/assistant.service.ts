@@ -19,7 +19,7 @@ import { chooseProcedure, coverage, pickFromReply, procedureCandidates, type Can
 import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
-import { pendingCandidate, properNouns, requestSentence, share, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
+import { pendingCandidate, properNouns, requestSentence, share, withoutHomeProvince, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
 
 /** What the assistant needs from retrieval: `LiveSearchIndex` in the service, a `SearchService` in tools. */
 export interface AssistantSearch {
@@ -95,7 +95,7 @@ export class AssistantService {
     const conversation = await this.conversationFor(input.conversationId, input.clientKey);
     const state = conversation.state as ConversationState;
 
-    const turn = await this.answer(withoutSelfIntroduction(withoutPlaceholders(redacted)), state);
+    const turn = await this.answer(withoutHomeProvince(withoutSelfIntroduction(withoutPlaceholders(redacted))), state);
     if (found.length > 0) turn.answer = `${replies.personalDataNotice}\n\n${turn.answer}`;
     this.unsupportedLines += turn.unsupported;
 

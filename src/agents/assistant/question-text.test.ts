@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { properNouns, requestSentence, withoutPlaceholders } from './question-text.js';
+import { properNouns, requestSentence, withoutHomeProvince, withoutPlaceholders } from './question-text.js';
 
 test('a story then a request: the last sentence that asks', () => {
   assert.equal(
@@ -19,4 +19,11 @@ test('capitalised words inside a sentence are names; abbreviations and sentence 
 
 test('redaction placeholders and the words announcing them carry no question', () => {
   assert.equal(withoutPlaceholders('số CCCD [CCCD] của tôi, làm hộ chiếu cần gì?'), 'của tôi, làm hộ chiếu cần gì?');
+});
+
+test('the province the assistant serves is implied, not a topic', () => {
+  assert.equal(withoutHomeProvince('Lần đầu làm hộ chiếu ở Công an tỉnh Gia Lai thì cần gì?'), 'Lần đầu làm hộ chiếu ở Công an thì cần gì?');
+  assert.equal(withoutHomeProvince('lam ho chieu o gia lai'), 'lam ho chieu');
+  // not inside other words
+  assert.equal(withoutHomeProvince('gia hạn giấy phép, cấp lại'), 'gia hạn giấy phép, cấp lại');
 });

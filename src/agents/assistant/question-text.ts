@@ -12,6 +12,14 @@ export function withoutPlaceholders(text: string): string {
     .trim();
 }
 
+/**
+ * The province the assistant serves is implied in every question: `ở tỉnh Gia Lai`, `Công an tỉnh
+ * Gia Lai` say nothing about which procedure (and `gia`, `lai` would read as `gia hạn`, `cấp lại`).
+ */
+export function withoutHomeProvince(text: string): string {
+  return text.replace(/(?:(?:ở|tại|của|o|tai|cua)\s+)?(?:(?:tỉnh|tinh)\s+)?(?:Gia Lai|gia lai)(?![\p{L}])/gu, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
 /** "Tôi tên Hoa, …": a name says nothing about the procedure asked for (and is personal data). */
 export function withoutSelfIntroduction(text: string): string {
   return text.replace(/(?:tôi|mình|em|cháu|con)\s+(?:tên|tên là|là)\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,3}\s*,?/u, ' ').trim();
