@@ -167,11 +167,15 @@ export class AssistantService {
     }
   }
 
-  private async answerQuestion(question: string, state: ConversationState, formalRetry = false): Promise<Turn> {
+  /**
+   * `retry`: a first reading, a second with the formal wording, a last with the request sentence alone
+   * (`requestText`, carried from the first reading).
+   */
+  private async answerQuestion(question: string, state: ConversationState, retry: 'none' | 'formal' | 'request' = 'none', requestText?: string): Promise<Turn> {
     const aspect = readAspect(question);
     const weights = await this.wordWeights();
     // a story then a request: the request is read twice; names of places and people are no topic
-    const request = formalRetry ? undefined : requestSentence(question);
+    const request = retry === 'none' ? requestSentence(question) : undefined;
     const reading = request ? `${question} ${request}` : question;
     const names = properNouns(question);
     const telling = (words: string[]) => words.filter((word) => !(names.has(word) && weights.unknown(word)));
@@ -187,7 +191,7 @@ export class AssistantService {
       if (pick) return this.answerProcedure(pick.documentId, aspect ?? pending.aspect, pending.question);
     }
     // a reply to "which procedure?" that names none of the choices completes the question asked before it
-    if (pending && !isChoice && !formalRetry) return this.answerQuestion(`${question} ${pending.question}`, { ...state, pending: undefined });
+    if (pending && !isChoice && retry === 'none') return this.answerQuestion(`${question} ${pending.question}`, { ...state, pending: undefined });
     // a follow-up naming nothing new ("còn lệ phí thì sao?", "nộp ở đâu?")
     if (state.procedureDocumentId && topics.length === 0) {
       return this.answerProcedure(state.procedureDocumentId, aspect ?? 'overview', question);
@@ -294,8 +298,11 @@ export class AssistantService {
     // asked of the procedure under discussion; a longer question must find its words there
     const followUp = topics.length <= 2 || currentSupport >= MIN_SUPPORT;
     if (state.procedureDocumentId && aspect !== undefined && unseen === 0 && followUp) return this.answerProcedure(state.procedureDocumentId, aspect, question);
-    // nothing found for the citizen's words: once more with the formal ones (`công chứng bản sao` → `chứng thực bản sao`)
-    if (!formalRetry && fold(formalQuestion) !== fold(reading)) return this.answerQuestion(formalQuestion, state, true);
+    // nothing found for the citizen's words: once more with the formal ones (`công chứng bản sao` → `chứng thực bản sao`)…
+    if (retry === 'none' && fold(formalQuestion) !== fold(reading)) return this.answerQuestion(formalQuestion, state, 'formal', request);
+    // …and last with the request alone: a long story can outweigh what is asked
+    const alone = retry === 'none' ? request : retry === 'formal' ? requestText : undefined;
+    if (alone && topicWords(alone).length >= 2) return this.answerQuestion(withSynonymsReplaced(alone), state, 'request');
     // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one
     if (wantsProcedure && unseen === 0 && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
