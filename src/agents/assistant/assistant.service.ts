@@ -69,7 +69,8 @@ const RECORD_CACHE_MS = 60_000;
 export class AssistantService {
   private readonly records = new Map<string, { row: ProcedureRow | null; at: number }>();
   private weights: { value: Promise<WordWeights>; at: number } | undefined;
-  private readonly texts = new Map<string, { text: string; at: number }>();
+  /** Distinct words of procedures, by typing and document (see documentWords). */
+  private readonly wordsOfDocuments = new Map<string, { text: string; at: number }>();
   private readonly now: () => Date;
   /** Lines dropped by the citation check since start (the evaluation reads it; must stay 0). */
   unsupportedLines = 0;
@@ -262,13 +263,18 @@ export class AssistantService {
     if (choice.kind === 'ambiguous' && wantsProcedure) {
       // a choice is offered only between procedures whose names say what was asked
       let plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT && nameShare(candidate) >= MIN_SUPPORT);
-      // the fee of a procedure that has none is not what was asked: keep those whose record answers the aspect
       if (aspect !== undefined && aspect !== 'overview' && plausible.length >= 2) {
-        const answering = await this.answeringAspect(plausible, aspect);
+        const answers = await this.aspectAnswers(plausible, aspect);
+        // the fee of a procedure that has none is not what was asked: keep those whose record answers the aspect
+        const answering = plausible.filter((candidate) => answers.get(candidate.documentId) !== undefined);
         if (answering.length > 0) plausible = answering;
+        // asking is worth the citizen's time only when the answers differ (the same fee at every level);
+        // where, steps and legal basis name the agency or differ in wording even when alike
+        const alike = answering.length >= 2 && !['steps', 'where', 'legalBasis'].includes(aspect);
+        if (alike && new Set(plausible.map((candidate) => answers.get(candidate.documentId))).size === 1) {
+          return this.answerProcedure(plausible[0]!.documentId, aspect, question);
+        }
       }
-      // asking is worth the citizen's time only when the answers differ (the same fee at every level)
-      if (plausible.length >= 2 && aspect !== undefined && (await this.sameAnswer(plausible, aspect))) return this.answerProcedure(plausible[0]!.documentId, aspect, question);
       if (plausible.length >= 2) return this.clarify(question, aspect ?? 'overview', plausible);
       if (plausible.length === 1) return this.answerProcedure(plausible[0]!.documentId, aspect ?? 'overview', question);
     }
@@ -401,20 +407,6 @@ export class AssistantService {
     return { outcome: 'answered', answer, citations: checked.citations, composer, unsupported: checked.unsupported };
   }
 
-  /** The candidates whose own record has something for the aspect. */
-  private async answeringAspect(candidates: readonly Candidate[], aspect: Aspect): Promise<Candidate[]> {
-    const answers = await this.aspectAnswers(candidates, aspect);
-    return candidates.filter((candidate) => answers.get(candidate.documentId) !== undefined);
-  }
-
-  /** True when every candidate's record gives the same facts for the aspect (quoted lines equal). */
-  private async sameAnswer(candidates: readonly Candidate[], aspect: Aspect): Promise<boolean> {
-    if (aspect === 'overview' || aspect === 'steps' || aspect === 'where' || aspect === 'legalBasis') return false;
-    const answers = await this.aspectAnswers(candidates, aspect);
-    const distinct = new Set(candidates.map((candidate) => answers.get(candidate.documentId)));
-    return distinct.size === 1 && !distinct.has(undefined);
-  }
-
   /** Each candidate's quoted lines for the aspect, compared whitespace-insensitively (undefined: none). */
   private async aspectAnswers(candidates: readonly Candidate[], aspect: Aspect): Promise<Map<string, string | undefined>> {
     const records = await this.recordsOf(candidates.map((candidate) => candidate.documentId));
@@ -434,13 +426,13 @@ export class AssistantService {
    */
   private async documentWords(documentId: string, name: string, accented: boolean): Promise<string> {
     const key = `${accented ? 'a' : 'f'}:${documentId}`;
-    const cached = this.texts.get(key);
+    const cached = this.wordsOfDocuments.get(key);
     if (cached && Date.now() - cached.at <= RECORD_CACHE_MS * 10) return cached.text;
     const text = [name, ...(await this.deps.search.passagesOf(documentId)).map((passage) => passage.text)].join('\n');
     const words = (accented ? accentedForm(text) : fold(text)).trim().split(' ');
     const distinct = ` ${[...new Set(words)].join(' ')} `;
-    if (this.texts.size > 4000) this.texts.clear();
-    this.texts.set(key, { text: distinct, at: Date.now() });
+    if (this.wordsOfDocuments.size > 4000) this.wordsOfDocuments.clear();
+    this.wordsOfDocuments.set(key, { text: distinct, at: Date.now() });
     return distinct;
   }
 
