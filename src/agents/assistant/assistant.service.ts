@@ -12,7 +12,7 @@ import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { askedLevel, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
+import { askedLevel, asksRule, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { chooseProcedure, coverage, pickFromReply, procedureCandidates, type Candidate } from './procedure-choice.js';
@@ -257,6 +257,14 @@ export class AssistantService {
 
     const legalTop = results.find((result) => result.citation.article !== null);
     const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
+    // a rule asked ("ở bao lâu thì bắt buộc phải đăng ký tạm trú, tối đa mấy năm?") is the law's, when an article has the words
+    const lawCovers = (minimum: number) => {
+      if (!legalTop) return false;
+      const text = form(`${legalTop.document.title} ${legalTop.text}`);
+      const found = matchWords.filter((word) => text.includes(` ${word} `)).length;
+      return found / Math.max(1, matchWords.length) >= minimum && found >= Math.min(2, matchWords.length);
+    };
+    if (legalTop && asksRule(question) && lawCovers(0.6)) return this.answerLegal(question, legalTop, state);
     // the telling words of the question must be in the procedure: its name or its text
     const texts = new Map(await Promise.all(candidates.map(async (candidate) => [candidate.documentId, await this.documentWords(candidate.documentId, candidate.name, accented)] as const)));
     const supported = (candidate: Candidate) => bestShare(texts.get(candidate.documentId) ?? '');
@@ -295,11 +303,7 @@ export class AssistantService {
     }
     // a law answers what a law can: not where, when, how much or with which papers (those are a procedure's)
     const legalAspect = aspect === undefined || aspect === 'conditions' || aspect === 'legalBasis' || aspect === 'applicants';
-    if (legalTop && legalAspect) {
-      const text = form(`${legalTop.document.title} ${legalTop.text}`);
-      const found = matchWords.filter((word) => text.includes(` ${word} `)).length;
-      if (found / Math.max(1, matchWords.length) >= 0.6 && found >= Math.min(2, matchWords.length)) return this.answerLegal(question, legalTop, state);
-    }
+    if (legalTop && legalAspect && lawCovers(0.6)) return this.answerLegal(question, legalTop, state);
     // in a conversation, an aspect asked in a few words that lead nowhere else ("xin một lần được mấy bản?") is
     // asked of the procedure under discussion; a longer question must find its words there
     const followUp = topics.length <= 2 || currentSupport >= MIN_SUPPORT;

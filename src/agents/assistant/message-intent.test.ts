@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { askedLevel, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
+import { askedLevel, asksRule, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
 
 test('the level the citizen goes to, with or without accents; `xã hội` is not a commune', () => {
   assert.equal(askedLevel('Nộp hồ sơ xin nhận con nuôi ở xã rồi thì sao?'), 'xa');
@@ -44,4 +44,10 @@ test('forging, bribing and one\'s own dossier in everyday words; the penalty for
   assert.equal(readIntent('làm gia hạn giấy phép lái xe cần gì').kind, 'question');
   assert.equal(readIntent('Anh kiểm tra giúp hồ sơ của tôi giải quyết tới đâu rồi, có bị trả về không?').kind, 'personal_data_request');
   assert.equal(readIntent('Chỉ giúp mình cách làm gà nướng, ướp gì cho thấm?').kind, 'out_of_scope');
+});
+
+test('a limit or a penalty is the law\'s question', () => {
+  assert.equal(asksRule('tạm trú được tối đa mấy năm?'), true);
+  assert.equal(asksRule('khong dang ky tam tru co bi phat khong'), true);
+  assert.equal(asksRule('đăng ký tạm trú cần giấy tờ gì?'), false);
 });

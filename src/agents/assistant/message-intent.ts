@@ -182,3 +182,10 @@ export function askedLevel(message: string): 'xa' | 'tinh' | undefined {
   if (new RegExp(` ${to} ${body}(?:tinh|so tu phap|so)(?= )`).test(folded)) return 'tinh';
   return undefined;
 }
+
+/** Words asking a limit or a penalty the law sets ("tối đa mấy năm", "có bị phạt không"), not how a procedure runs. */
+const RULE_ASKS = ['toi da', 'toi thieu', 'bi phat', 'phat bao nhieu'];
+
+export function asksRule(message: string): boolean {
+  return hasPhrase(fold(message), RULE_ASKS);
+}
