@@ -179,8 +179,9 @@ export class AssistantService {
     const request = retry === 'none' ? requestSentence(question) : undefined;
     const reading = request ? `${question} ${request}` : question;
     const names = properNouns(question);
-    const telling = (words: string[]) => words.filter((word) => !(names.has(word) && weights.unknown(word)));
-    const topics = telling(topicWords(reading, (first, second, word) => weights.namesPair(first, second, word)));
+    // folded topic words of a text, without names of places and people
+    const topicsOf = (text: string) => topicWords(text, (first, second, word) => weights.namesPair(first, second, word)).filter((word) => !(names.has(word) && weights.unknown(word)));
+    const topics = topicsOf(reading);
 
     // a reply to "which procedure?"
     const pending = state.pending;
@@ -203,7 +204,9 @@ export class AssistantService {
     const procedureResults = results.filter((result) => result.procedure);
     // a question typed with accents is matched with them: `đám cưới` is not `bảo đảm … cuối`, `súng` not `bổ sung`
     const accented = hasDiacritics(question);
-    const matchWords = accented ? accentedForm(reading).trim().split(' ').filter((word) => topics.includes(fold(word).trim())) : topics;
+    // the topic words of a text in the form the question was typed (accented words matched with their accents)
+    const typedWords = (text: string, folded: readonly string[]) => (accented ? accentedForm(text).trim().split(' ').filter((word) => folded.includes(fold(word).trim())) : [...folded]);
+    const matchWords = typedWords(reading, topics);
     const form = (text: string) => (accented ? accentedForm(text) : fold(text));
     // words no procedure name has: a modifier found in the passages (`gấp`) weighs less than a word the corpus never saw (`flycam`)
     const overrides = new Map<string, number>();
@@ -214,11 +217,10 @@ export class AssistantService {
     }
     // the question's words, and the same with informal wording read formally (`một bé` → `trẻ em`): the better share counts
     const formalQuestion = withSynonymsReplaced(reading);
-    const formalTopics = telling(topicWords(formalQuestion, (first, second, word) => weights.namesPair(first, second, word)));
-    const formalWords = accented ? accentedForm(formalQuestion).trim().split(' ').filter((word) => formalTopics.includes(fold(word).trim())) : formalTopics;
+    const formalWords = typedWords(formalQuestion, topicsOf(formalQuestion));
     // …and the request sentence alone, read formally: the story around it does not dilute what is asked
-    const requestWords = request ? telling(topicWords(withSynonymsReplaced(request), (first, second, word) => weights.namesPair(first, second, word))) : [];
-    const requestForm = accented && request ? accentedForm(withSynonymsReplaced(request)).trim().split(' ').filter((word) => requestWords.includes(fold(word).trim())) : requestWords;
+    const formalRequest = request ? withSynonymsReplaced(request) : '';
+    const requestForm = request ? typedWords(formalRequest, topicsOf(formalRequest)) : [];
     const wordings = [matchWords, formalWords, ...(requestForm.length >= 2 ? [requestForm] : [])].filter((words, index, all) => all.findIndex((other) => other.join(' ') === words.join(' ')) === index);
     const bestShare = (text: string) => Math.max(...wordings.map((words) => weights.share(words, text, overrides)));
     const nameShare = (candidate: Candidate) => bestShare(form(candidate.name));
@@ -228,9 +230,10 @@ export class AssistantService {
     // and only the topic words: `bao` of `bao nhiêu` is not `báo` of `trình báo`
     const expansions = synonymExpansions(question);
     const withFormal = [...topics, ...expansions.flatMap((text) => topicWords(text))].join(' ');
+    const questionWords = new Set(withFormal.split(' '));
     const choice = refineChoice(chooseProcedure(withFormal, candidates), candidates, {
       nameShare,
-      questionWords: new Set(withFormal.split(' ')),
+      questionWords,
       inConversation: state.procedureDocumentId !== undefined,
       level: askedLevel(question),
       levelOf: (candidate) => fold(records.get(candidate.documentId)?.record.level ?? ''),
@@ -250,7 +253,6 @@ export class AssistantService {
       if (named < 0.5 && legal < 0.75 && fits) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', question);
       // words the procedure under discussion has (`trích lục` of `khai tử`) keep the conversation on it,
       // unless the question names another procedure (most of its telling name words)
-      const questionWords = new Set(withFormal.split(' '));
       const namesOther = candidates.some((candidate) => candidate.documentId !== current && coverage(candidate.name, questionWords) >= NAMED_COVERAGE);
       if (!namesOther && currentSupport >= NAMED_COVERAGE) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', question);
     }
@@ -290,7 +292,7 @@ export class AssistantService {
       // a procedure the question names (most of its telling name words, informal words read formally) is
       // answered whatever else is asked, unless the question has a word the corpus never saw (`flycam`);
       // otherwise the question's own telling words must be found in it
-      const named = unseen === 0 && coverage(choice.candidate.name, new Set(fold(withFormal).trim().split(' '))) >= NAMED_COVERAGE;
+      const named = unseen === 0 && coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE;
       if (named || (supported(choice.candidate) >= MIN_SUPPORT && nameShare(choice.candidate) >= MIN_NAME_SHARE)) {
         const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', question);
         const variants = choice.variants.slice(0, 3);

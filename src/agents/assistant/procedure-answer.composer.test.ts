@@ -4,19 +4,11 @@ import { PROCEDURE_SECTION_TITLES, type ProcedureRecord } from '../../ingest/str
 import type { Passage } from '../../retrieval/index.js';
 import { supports } from './citation-check.js';
 import { bodyLines, composeProcedureAnswer } from './procedure-answer.composer.js';
+import { procedurePassage } from './testing/procedure-passage.js';
 
 const record = { name: 'Đăng ký thành lập hộ kinh doanh', code: '1.001612' } as ProcedureRecord;
 
-function passage(id: string, body: string): Passage {
-  return {
-    id,
-    text: body,
-    fields: { body },
-    document: { id: 'd', title: record.name, number: null, kind: 'Thủ tục hành chính', source: 'd.json' },
-    citation: { article: null, clause: null, point: null, section: PROCEDURE_SECTION_TITLES.thanhPhanHoSo, label: `Thành phần hồ sơ — ${record.name}` },
-    procedure: { code: record.code, name: record.name },
-  } as Passage;
-}
+const passage = (id: string, body: string) => procedurePassage(id, body, { code: record.code, name: record.name });
 
 test('documents: the papers everyone hands in come before the cases, each line with its own passage', () => {
   const passages = [
@@ -41,7 +33,7 @@ test('documents: the papers everyone hands in come before the cases, each line w
 });
 
 test('other aspects keep the order of the record', () => {
-  const steps = [{ ...passage('s1', 'Bước 1: Trường hợp nộp trực tiếp, nộp tại Bộ phận Một cửa\nBước 2: Thẩm định hồ sơ'), citation: { article: null, clause: null, point: null, section: PROCEDURE_SECTION_TITLES.trinhTuThucHien, label: 'Trình tự' } }] as Passage[];
+  const steps = [procedurePassage('s1', 'Bước 1: Trường hợp nộp trực tiếp, nộp tại Bộ phận Một cửa\nBước 2: Thẩm định hồ sơ', { code: record.code, name: record.name }, PROCEDURE_SECTION_TITLES.trinhTuThucHien)];
   const draft = composeProcedureAnswer(record, steps, 'steps');
   assert.deepEqual(draft.lines.filter((line) => line.passage).map((line) => line.text.slice(0, 6)), ['Bước 1', 'Bước 2']);
 });

@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Passage } from '../../retrieval/index.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
+import { procedurePassage } from './testing/procedure-passage.js';
 
-function passage(id: string, body: string): Passage {
-  return {
-    id,
-    text: body,
-    fields: { body },
-    document: { id: 'd', title: 'Cấp Giấy xác nhận', number: null, kind: 'Quy trình nội bộ', source: 'd.doc' },
-    citation: { article: null, clause: null, point: null, section: 'Thành phần hồ sơ', label: 'Thành phần hồ sơ — Cấp Giấy xác nhận' },
-    procedure: { code: 'QT 1', name: 'Cấp Giấy xác nhận' },
-  } as Passage;
-}
+const passage = (id: string, body: string) => procedurePassage(id, body);
 
 test('a question about a count names the counted thing, with or without accents', () => {
   assert.equal(countedThing('xin một lần được mấy bản?'), 'ban');
