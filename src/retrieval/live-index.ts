@@ -57,10 +57,10 @@ export class LiveSearchIndex {
     return this.service!.passagesOf(documentId);
   }
 
-  /** Whether the current index has the word in any form (see SearchService.knowsWord). */
-  async knowsWord(word: string): Promise<boolean> {
+  /** The share of passages of the current index that have the word (see SearchService.wordShare). */
+  async wordShare(word: string): Promise<number | undefined> {
     if (!this.service) await this.refresh();
-    return this.service!.knowsWord(word);
+    return this.service!.wordShare(word);
   }
 
   get stats() {

@@ -6,6 +6,7 @@ import { stripQuestionFormulas, synonymExpansions } from './query.normalize.js';
 import { DEFAULT_RETRIEVAL_CONFIG, type RetrievalConfig, type TermWeights } from './retrieval.config.js';
 import { analyzeIds, hasDiacritics } from './tokenizer.js';
 import { labelTerms, UnitLabels } from './unit-labels.js';
+import { AccentedWordCounts } from './word-counts.js';
 
 /**
  * Lexical search over passages: question clean-up → weighted query terms → BM25F over
@@ -44,6 +45,8 @@ class IndexState {
   readonly groupIds = new Map<string, number>();
   readonly byDocument = new Map<string, Passage[]>();
   readonly labels: UnitLabels;
+  /** Passages per accented word (how common a word typed with accents is; see wordShare). */
+  readonly accentedWords = new AccentedWordCounts();
   groupCount = 0;
   // aggregation scratch
   groupBest = new Float64Array(1024);
@@ -123,6 +126,7 @@ export class SearchService {
     if (!passages) this.state.byDocument.set(passage.document.id, (passages = []));
     passages.push(passage);
     this.state.labels.retain(passage.document.id, passage.fields.title ?? passage.document.title, key, unitHeading(passage));
+    this.state.accentedWords.update(passage.text, 1);
   }
 
   /** Removes one passage by id; false when it is not indexed. */
@@ -149,11 +153,23 @@ export class SearchService {
       if (passages.length === 0) this.state.byDocument.delete(passage.document.id);
     }
     this.state.labels.release(passage.document.id, groupKey(passage));
+    this.state.accentedWords.update(passage.text, -1);
   }
 
-  /** True when some passage has the word (accented or folded form): a word the corpus has never seen is not. */
-  knowsWord(word: string): boolean {
-    return this.index.analyzeQuery(word).length > 0;
+  /**
+   * The share of indexed passages that have the word, or undefined when no passage has it: `đang`
+   * is in a third of them, `gấp` in a few hundred, `flycam` in none. A word typed with accents is
+   * counted with them (`súng` is rare though `sung` of `bổ sung` is not).
+   */
+  wordShare(word: string): number | undefined {
+    const size = Math.max(1, this.index.size);
+    if (hasDiacritics(word)) {
+      const count = this.state.accentedWords.count(word);
+      return count > 0 ? count / size : undefined;
+    }
+    const ids = this.index.analyzeQuery(word);
+    if (ids.length === 0) return undefined;
+    return Math.min(...ids.map((id) => this.index.documentFrequency(id))) / size;
   }
 
   /** The indexed passages of one document, in indexing order (the assistant reads a procedure's sections). */

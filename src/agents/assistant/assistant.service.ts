@@ -7,7 +7,7 @@ import { findPersonalData, redactPersonalData } from '../../privacy/index.js';
 import type { LanguageModel } from '../../providers/llm/index.js';
 import { hasDiacritics, synonymExpansions, withSynonymsReplaced, type Passage, type SearchOptions, type SearchResult } from '../../retrieval/index.js';
 import type { Aspect, ChatOutcome, ChatReply, ConversationState } from './assistant.types.js';
-import { MIN_NAME_SHARE, MIN_SUPPORT, NAMED_COVERAGE, refineChoice } from './choice-refinement.js';
+import { leadsByName, MIN_NAME_SHARE, MIN_SUPPORT, NAMED_COVERAGE, refineChoice } from './choice-refinement.js';
 import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
@@ -25,7 +25,8 @@ import { pendingCandidate, properNouns, requestSentence, share, withoutHomeProvi
 export interface AssistantSearch {
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
   passagesOf(documentId: string): Promise<readonly Passage[]>;
-  knowsWord(word: string): Promise<boolean>;
+  /** The share of passages that have the word; undefined when none has it. */
+  wordShare(word: string): Promise<number | undefined>;
 }
 
 export interface AssistantDependencies {
@@ -180,7 +181,8 @@ export class AssistantService {
     const reading = request ? `${question} ${request}` : question;
     const names = properNouns(question);
     // folded topic words of a text, without names of places and people
-    const topicsOf = (text: string) => topicWords(text, (first, second, word) => weights.namesPair(first, second, word)).filter((word) => !(names.has(word) && weights.unknown(word)));
+    const isName = (word: string) => names.has(word) && (weights.unknown(word) || weights.unknown(names.get(word)!));
+    const topicsOf = (text: string) => topicWords(text, (first, second, word) => weights.namesPair(first, second, word)).filter((word) => !isName(word));
     const topics = topicsOf(reading);
 
     // a reply to "which procedure?"
@@ -208,11 +210,13 @@ export class AssistantService {
     const typedWords = (text: string, folded: readonly string[]) => (accented ? accentedForm(text).trim().split(' ').filter((word) => folded.includes(fold(word).trim())) : [...folded]);
     const matchWords = typedWords(reading, topics);
     const form = (text: string) => (accented ? accentedForm(text) : fold(text));
-    // words no procedure name has: a modifier found in the passages (`gấp`) weighs less than a word the corpus never saw (`flycam`)
+    // words no procedure name has weigh by how rare they are in the passages (`đang` of a story, in a third of them,
+    // next to nothing; `vừa` more); a word the corpus never saw (`flycam`) weighs most and is counted
     const overrides = new Map<string, number>();
     let unseen = 0;
-    for (const word of matchWords.filter((candidate) => weights.unknown(candidate)).slice(0, 8)) {
-      if (await this.deps.search.knowsWord(word)) overrides.set(word, weights.passageOnlyWeight);
+    for (const word of new Set(matchWords.filter((candidate) => weights.unknown(candidate)))) {
+      const found = await this.deps.search.wordShare(word);
+      if (found !== undefined) overrides.set(word, weights.passageWeight(found));
       else unseen += 1;
     }
     // the question's words, and the same with informal wording read formally (`một bé` → `trẻ em`): the better share counts
@@ -293,7 +297,8 @@ export class AssistantService {
       // answered whatever else is asked, unless the question has a word the corpus never saw (`flycam`);
       // otherwise the question's own telling words must be found in it
       const named = unseen === 0 && coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE;
-      if (named || (supported(choice.candidate) >= MIN_SUPPORT && nameShare(choice.candidate) >= MIN_NAME_SHARE)) {
+      const telling = nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseen === 0 && leadsByName(choice.candidate, candidates, questionWords));
+      if (named || (supported(choice.candidate) >= MIN_SUPPORT && telling)) {
         const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', question);
         const variants = choice.variants.slice(0, 3);
         if (variants.length > 0 && turn.outcome === 'answered') {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { refineChoice, type ChoiceContext } from './choice-refinement.js';
+import { leadsByName, refineChoice, type ChoiceContext } from './choice-refinement.js';
 import type { Candidate, Choice } from './procedure-choice.js';
 import { fold } from './text-folding.js';
 
@@ -52,4 +52,19 @@ test('the level the citizen goes to picks the procedure of that level in the fam
 test('a question is left a question', () => {
   const ambiguous: Choice = { kind: 'ambiguous', candidates: [marriage, copy] };
   assert.equal(refineChoice(ambiguous, [marriage, copy], context()), ambiguous);
+});
+
+test('a story names a procedure when it covers most of one main name and far less of the others', () => {
+  const domestic = candidate('tn', 'Đăng ký việc nuôi con nuôi trong nước');
+  const foreign = candidate('nn', 'Giải quyết việc nuôi con nuôi có yếu tố nước ngoài đối với trẻ em sống ở cơ sở nuôi dưỡng');
+  const story = new Set(fold('vo chong nhan dua chau ruot kho khan ve lam con nuoi').trim().split(' '));
+  assert.ok(leadsByName(domestic, [domestic, foreign], story));
+  assert.ok(!leadsByName(foreign, [domestic, foreign], story));
+  // two names covered alike: nothing leads
+  const rival = candidate('cn', 'Cấp giấy xác nhận đủ điều kiện nhận con nuôi');
+  assert.ok(!leadsByName(domestic, [domestic, rival], story));
+  // the words of a parenthesis do not dilute the main name
+  const signature = candidate('ck', 'Chứng thực chữ ký trong các giấy tờ, văn bản (áp dụng cho cả trường hợp chứng thực điểm chỉ và trường hợp người yêu cầu chứng thực không thể ký)');
+  const asked = new Set(fold('ba lam giay uy quyen nhan luong huu ra chung thuc chu ky tren giay to van ban').trim().split(' '));
+  assert.ok(leadsByName(signature, [signature, domestic], asked));
 });

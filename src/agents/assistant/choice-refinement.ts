@@ -18,6 +18,10 @@ export const MIN_NAME_SHARE = 0.3;
 export const NAMED_COVERAGE = 0.75;
 /** How much more of a runner-up's name (weighted share) the question must use to prefer it to retrieval's first. */
 export const NAME_MARGIN = 0.3;
+/** Share of its main name a question must cover for a procedure to lead by name… */
+export const LEAD_COVERAGE = 0.6;
+/** …and by how much more than any other candidate's. */
+export const LEAD_MARGIN = 0.3;
 
 export interface ChoiceContext {
   /** Weighted share of the question's telling words found in the candidate's name. */
@@ -52,4 +56,21 @@ export function refineChoice(choice: Choice, candidates: readonly Candidate[], c
     }
   }
   return chosen;
+}
+
+/**
+ * A question that tells a story ("Vợ chồng tôi ở Chư Sê, muốn nhận đứa cháu ruột … về làm con
+ * nuôi. Hồ sơ cần những gì?") uses few of its words in any name, so its share of a name stays low;
+ * the procedure is still plain when the question covers most of one candidate's main name (the
+ * words before any parenthesis) and far less of every other's.
+ */
+export function leadsByName(candidate: Candidate, candidates: readonly Candidate[], questionWords: ReadonlySet<string>): boolean {
+  const own = mainCoverage(candidate.name, questionWords);
+  if (own < LEAD_COVERAGE) return false;
+  return candidates.every((other) => other.documentId === candidate.documentId || mainCoverage(other.name, questionWords) <= own - LEAD_MARGIN);
+}
+
+function mainCoverage(name: string, questionWords: ReadonlySet<string>): number {
+  const main = name.replace(/\([^)]*\)/g, ' ');
+  return Math.max(coverage(name, questionWords), /\p{L}/u.test(main) ? coverage(main, questionWords) : 0);
 }

@@ -51,3 +51,10 @@ test('a limit or a penalty is the law\'s question', () => {
   assert.equal(asksRule('khong dang ky tam tru co bi phat khong'), true);
   assert.equal(asksRule('đăng ký tạm trú cần giấy tờ gì?'), false);
 });
+
+test('words of a story that name nothing are no topic, read with their accents', () => {
+  assert.deepEqual(topicWords('em gái nó khó khăn'), ['kho', 'khan']);
+  assert.deepEqual(topicWords('năm ngoái thằng bé'), ['nam', 'be']);
+  // folded, the same letters are other words
+  assert.ok(topicWords('xac nhan khong no thue').includes('no'));
+});

@@ -15,6 +15,8 @@ test('capitalised words inside a sentence are names; abbreviations and sentence 
   const names = properNouns('Em ở Đak Pơ lên Pleiku thuê trọ. Muốn đăng ký tạm trú ở UBND phường thì nộp ở đâu?');
   assert.ok(names.has('dak') && names.has('po') && names.has('pleiku'));
   assert.ok(!names.has('ubnd') && !names.has('muon') && !names.has('em'));
+  // the accented form tells `Chư` (a place) from `chủ`, `chữ` of procedure names
+  assert.equal(properNouns('Vợ chồng tôi ở Chư Sê, muốn nhận con nuôi').get('chu'), 'chư');
 });
 
 test('redaction placeholders and the words announcing them carry no question', () => {

@@ -1,4 +1,4 @@
-import { fold } from './text-folding.js';
+import { accentedForm, fold } from './text-folding.js';
 import type { Candidate } from './procedure-choice.js';
 
 /** Cleaning of a question before it is read, and small matching helpers of the assistant. */
@@ -38,15 +38,16 @@ export function share(words: readonly string[], foldedText: string): number {
 }
 
 /**
- * Folded words written with a capital inside a sentence (`Pleiku`, `Ia Hrung`, `Hội Phú`): names of
- * places and people, not of procedures. All-capital abbreviations (`UBND`, `CCCD`) are not among them.
+ * Words written with a capital inside a sentence (`Pleiku`, `Ia Hrung`, `Chư Sê`): names of places and
+ * people, not of procedures; folded, each with its lower-case accented form. All-capital
+ * abbreviations (`UBND`, `CCCD`) are not among them.
  */
-export function properNouns(message: string): Set<string> {
-  const names = new Set<string>();
+export function properNouns(message: string): Map<string, string> {
+  const names = new Map<string, string>();
   for (const sentence of message.normalize('NFC').split(/[.?!;:\n]+/)) {
     const words = sentence.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     words.forEach((word, index) => {
-      if (index > 0 && /^\p{Lu}\p{Ll}/u.test(word)) names.add(fold(word).trim());
+      if (index > 0 && /^\p{Lu}\p{Ll}/u.test(word)) names.set(fold(word).trim(), accentedForm(word).trim());
     });
   }
   return names;

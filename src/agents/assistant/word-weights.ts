@@ -40,12 +40,15 @@ export class WordWeights {
   }
 
   /**
-   * The weight of a word missing from every name but found in the passages: like a word in 1% of
-   * names (a modifier such as `gấp`), not like a word the corpus has never seen (`flycam`).
+   * The weight of a word missing from every name but found in the passages (`share` of them have
+   * it): at most that of a word in 1% of names (a modifier such as `gấp`), never that of a word the
+   * corpus has never seen (`flycam`), and less the more passages have it: the words of a citizen's
+   * story (`đang`, `một`, `phần`) are everywhere in the corpus and tell nothing about the procedure.
    */
-  get passageOnlyWeight(): number {
+  passageWeight(share: number): number {
     const df = Math.max(1, this.count * 0.01);
-    return Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
+    const cap = Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
+    return Math.min(cap, Math.log(1 + (1 - share) / Math.max(share, 1e-6)));
   }
 
   weight(word: string, overrides?: ReadonlyMap<string, number>): number {
