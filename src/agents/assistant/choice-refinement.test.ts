@@ -68,3 +68,11 @@ test('a story names a procedure when it covers most of one main name and far les
   const asked = new Set(fold('ba lam giay uy quyen nhan luong huu ra chung thuc chu ky tren giay to van ban').trim().split(' '));
   assert.ok(leadsByName(signature, [signature, domestic], asked));
 });
+
+test('the level asked picks the document of the same procedure at that level before another procedure', () => {
+  const levels: Record<string, string> = { ct: 'Cấp tỉnh', cx: 'Cấp xã', dich: 'Cấp xã' };
+  const signature = { ...candidate('ct', 'Chứng thực chữ ký trong các giấy tờ, văn bản', 'Cấp tỉnh'), twins: ['cx'] };
+  const translator = candidate('dich', 'Chứng thực chữ ký người dịch', 'Cấp xã');
+  const refined = refineChoice(chosen(signature), [signature, translator], context({ nameShare: () => 1, level: 'xa', levelOf: (item) => fold(levels[item.documentId] ?? '') }));
+  assert.equal(refined.kind === 'chosen' && refined.candidate.documentId, 'cx');
+});

@@ -6,8 +6,9 @@ import { coverage, type Candidate, type Choice } from './procedure-choice.js';
  * - a runner-up whose rare name words the question uses far more (`bản sao trích lục` beside
  *   `kết hôn`) is meant; in a conversation only when the question names it outright, since the
  *   words may be those of the procedure under discussion;
- * - the level the citizen goes to (`nộp ở xã`) picks the commune procedure of a family over the
- *   province's (`nuôi con nuôi trong nước` at the commune, `… có yếu tố nước ngoài` at the province).
+ * - the level the citizen goes to (`nộp ở xã`) picks the province's document of the same procedure at
+ *   that level, else the commune procedure of a family over the province's (`nuôi con nuôi trong
+ *   nước` at the commune, `… có yếu tố nước ngoài` at the province).
  */
 
 /** Weighted share of the question's telling words a name must carry to be preferred. */
@@ -51,7 +52,9 @@ export function refineChoice(choice: Choice, candidates: readonly Candidate[], c
     const atLevel = (candidate: Candidate) => context.levelOf(candidate).includes(` cap ${level} `);
     const current = chosen.candidate;
     if (!atLevel(current)) {
-      const there = candidates.find((candidate) => candidate !== current && candidate.provincial === current.provincial && atLevel(candidate) && nameShare(candidate) >= MIN_NAME_SHARE);
+      // the same procedure at that level first (the province publishes some at two levels), then its family
+      const twin = (current.twins ?? []).map((documentId) => ({ ...current, documentId, twins: [] })).find(atLevel);
+      const there = twin ?? candidates.find((candidate) => candidate !== current && candidate.provincial === current.provincial && atLevel(candidate) && nameShare(candidate) >= MIN_NAME_SHARE);
       if (there) chosen = { kind: 'chosen', candidate: there, coverage: coverage(there.name, questionWords), variants: [] };
     }
   }

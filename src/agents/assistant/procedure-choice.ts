@@ -20,6 +20,8 @@ export interface Candidate {
   /** Retrieval score of the procedure's best passage. */
   score: number;
   provincial: boolean;
+  /** The province's other documents of the same procedure (the same name at another level: `QT 03/CT` and `QT 12/CX`). */
+  twins?: string[];
 }
 
 export type Choice =
@@ -48,7 +50,9 @@ export function procedureCandidates(results: readonly SearchResult[], isProvinci
     };
     const twin = byName.get(key) ?? candidates.findIndex((other) => jaccard(nameWords(other.name), words) >= 0.85);
     if (twin !== -1) {
-      if (candidate.provincial && !candidates[twin]!.provincial) candidates[twin] = { ...candidate, rank: candidates[twin]!.rank };
+      const kept = candidates[twin]!;
+      if (candidate.provincial && !kept.provincial) candidates[twin] = { ...candidate, rank: kept.rank };
+      else if (candidate.provincial && kept.provincial) kept.twins = [...(kept.twins ?? []), candidate.documentId];
       continue;
     }
     byName.set(key, candidates.length);
