@@ -5,21 +5,22 @@ import { PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { Logger } from '../../logging/index.js';
 import { findPersonalData, redactPersonalData } from '../../privacy/index.js';
 import type { LanguageModel } from '../../providers/llm/index.js';
-import { hasDiacritics, synonymExpansions, withSynonymsReplaced, type Passage, type SearchOptions, type SearchResult } from '../../retrieval/index.js';
+import { withSynonymsReplaced, type Passage, type SearchOptions, type SearchResult } from '../../retrieval/index.js';
 import type { Aspect, ChatOutcome, ChatReply, ConversationState } from './assistant.types.js';
 import { leadsByName, MIN_NAME_SHARE, MIN_SUPPORT, NAMED_COVERAGE, refineChoice } from './choice-refinement.js';
 import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { askedLevel, asksRule, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
+import { askedLevel, asksRule, readIntent, secondAspect, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { chooseProcedure, coverage, pickFromReply, procedureCandidates, type Candidate } from './procedure-choice.js';
 import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
-import { pendingCandidate, properNouns, requestSentence, share, withoutHomeProvince, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
+import { QuestionReading } from './question-reading.js';
+import { pendingCandidate, share, withoutHomeProvince, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
 
 /** What the assistant needs from retrieval: `LiveSearchIndex` in the service, a `SearchService` in tools. */
 export interface AssistantSearch {
@@ -174,16 +175,9 @@ export class AssistantService {
    * (`requestText`, carried from the first reading).
    */
   private async answerQuestion(question: string, state: ConversationState, retry: 'none' | 'formal' | 'request' = 'none', requestText?: string): Promise<Turn> {
-    const aspect = readAspect(question);
     const weights = await this.wordWeights();
-    // a story then a request: the request is read twice; names of places and people are no topic
-    const request = retry === 'none' ? requestSentence(question) : undefined;
-    const reading = request ? `${question} ${request}` : question;
-    const names = properNouns(question);
-    // folded topic words of a text, without names of places and people
-    const isName = (word: string) => names.has(word) && (weights.unknown(word) || weights.unknown(names.get(word)!));
-    const topicsOf = (text: string) => topicWords(text, (first, second, word) => weights.namesPair(first, second, word)).filter((word) => !isName(word));
-    const topics = topicsOf(reading);
+    const reading = await QuestionReading.read(question, retry === 'none', weights, (word) => this.deps.search.wordShare(word));
+    const { aspect, request, topics, unseen } = reading;
 
     // a reply to "which procedure?"
     const pending = state.pending;
@@ -202,40 +196,13 @@ export class AssistantService {
     }
     if (topics.length === 0) return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { unnamed: { question } }, unsupported: 0 };
 
-    const results = await this.deps.search.search(reading, { k: 12 });
+    const results = await this.deps.search.search(reading.text, { k: 12 });
     const procedureResults = results.filter((result) => result.procedure);
-    // a question typed with accents is matched with them: `đám cưới` is not `bảo đảm … cuối`, `súng` not `bổ sung`
-    const accented = hasDiacritics(question);
-    // the topic words of a text in the form the question was typed (accented words matched with their accents)
-    const typedWords = (text: string, folded: readonly string[]) => (accented ? accentedForm(text).trim().split(' ').filter((word) => folded.includes(fold(word).trim())) : [...folded]);
-    const matchWords = typedWords(reading, topics);
-    const form = (text: string) => (accented ? accentedForm(text) : fold(text));
-    // words no procedure name has weigh by how rare they are in the passages (`đang` of a story, in a third of them,
-    // next to nothing; `vừa` more); a word the corpus never saw (`flycam`) weighs most and is counted
-    const overrides = new Map<string, number>();
-    let unseen = 0;
-    for (const word of new Set(matchWords.filter((candidate) => weights.unknown(candidate)))) {
-      const found = await this.deps.search.wordShare(word);
-      if (found !== undefined) overrides.set(word, weights.passageWeight(found));
-      else unseen += 1;
-    }
-    // the question's words, and the same with informal wording read formally (`một bé` → `trẻ em`): the better share counts
-    const formalQuestion = withSynonymsReplaced(reading);
-    const formalWords = typedWords(formalQuestion, topicsOf(formalQuestion));
-    // …and the request sentence alone, read formally: the story around it does not dilute what is asked
-    const formalRequest = request ? withSynonymsReplaced(request) : '';
-    const requestForm = request ? typedWords(formalRequest, topicsOf(formalRequest)) : [];
-    const wordings = [matchWords, formalWords, ...(requestForm.length >= 2 ? [requestForm] : [])].filter((words, index, all) => all.findIndex((other) => other.join(' ') === words.join(' ')) === index);
-    const bestShare = (text: string) => Math.max(...wordings.map((words) => weights.share(words, text, overrides)));
-    const nameShare = (candidate: Candidate) => bestShare(form(candidate.name));
+    const nameShare = (candidate: Candidate) => reading.nameShare(candidate.name);
     const records = await this.recordsOf(procedureResults.slice(0, 8).map((result) => result.document.id));
     const candidates = procedureCandidates(procedureResults, (documentId) => records.get(documentId)?.source === 'provincial');
-    // the formal words of informal ones count for the choice (`người Hàn Quốc` → `có yếu tố nước ngoài`)
-    // and only the topic words: `bao` of `bao nhiêu` is not `báo` of `trình báo`
-    const expansions = synonymExpansions(question);
-    const withFormal = [...topics, ...expansions.flatMap((text) => topicWords(text))].join(' ');
-    const questionWords = new Set(withFormal.split(' '));
-    const choice = refineChoice(chooseProcedure(withFormal, candidates), candidates, {
+    const questionWords = reading.questionWords;
+    const choice = refineChoice(chooseProcedure(reading.withFormal, candidates), candidates, {
       nameShare,
       questionWords,
       inConversation: state.procedureDocumentId !== undefined,
@@ -251,7 +218,7 @@ export class AssistantService {
       const current = state.procedureDocumentId;
       const named = Math.max(0, ...candidates.filter((candidate) => candidate.documentId !== current).map(nameShare));
       const legal = top && !top.procedure ? relevance(top.text) : 0;
-      currentSupport = bestShare(await this.documentWords(current, state.procedureName ?? '', accented));
+      currentSupport = reading.share(await this.documentWords(current, state.procedureName ?? '', reading.accented));
       // a short follow-up, or one whose words the procedure has; a long new question it does not cover is asked afresh
       const fits = topics.length <= 3 || currentSupport >= MIN_SUPPORT;
       if (named < 0.5 && legal < 0.75 && fits) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', question);
@@ -266,14 +233,13 @@ export class AssistantService {
     // a rule asked ("ở bao lâu thì bắt buộc phải đăng ký tạm trú, tối đa mấy năm?") is the law's, when an article has the words
     const lawCovers = (minimum: number) => {
       if (!legalTop) return false;
-      const text = form(`${legalTop.document.title} ${legalTop.text}`);
-      const found = matchWords.filter((word) => text.includes(` ${word} `)).length;
-      return found / Math.max(1, matchWords.length) >= minimum && found >= Math.min(2, matchWords.length);
+      const { share: found, found: count } = reading.wordsFoundIn(reading.form(`${legalTop.document.title} ${legalTop.text}`));
+      return found >= minimum && count >= Math.min(2, reading.words.length);
     };
     if (legalTop && asksRule(question) && lawCovers(0.6)) return this.answerLegal(question, legalTop, state);
     // the telling words of the question must be in the procedure: its name or its text
-    const texts = new Map(await Promise.all(candidates.map(async (candidate) => [candidate.documentId, await this.documentWords(candidate.documentId, candidate.name, accented)] as const)));
-    const supported = (candidate: Candidate) => bestShare(texts.get(candidate.documentId) ?? '');
+    const texts = new Map(await Promise.all(candidates.map(async (candidate) => [candidate.documentId, await this.documentWords(candidate.documentId, candidate.name, reading.accented)] as const)));
+    const supported = (candidate: Candidate) => reading.share(texts.get(candidate.documentId) ?? '');
     if (choice.kind === 'ambiguous' && wantsProcedure) {
       // a choice is offered only between procedures whose names say what was asked
       let plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT && nameShare(candidate) >= MIN_SUPPORT);
@@ -316,7 +282,7 @@ export class AssistantService {
     const followUp = topics.length <= 2 || currentSupport >= MIN_SUPPORT;
     if (state.procedureDocumentId && aspect !== undefined && unseen === 0 && followUp) return this.answerProcedure(state.procedureDocumentId, aspect, question);
     // nothing found for the citizen's words: once more with the formal ones (`công chứng bản sao` → `chứng thực bản sao`)…
-    if (retry === 'none' && fold(formalQuestion) !== fold(reading)) return this.answerQuestion(formalQuestion, state, 'formal', request);
+    if (retry === 'none' && fold(reading.formal) !== fold(reading.text)) return this.answerQuestion(reading.formal, state, 'formal', request);
     // …and last with the request alone: a long story can outweigh what is asked
     const alone = retry === 'none' ? request : retry === 'formal' ? requestText : undefined;
     if (alone && topicWords(alone).length >= 2) return this.answerQuestion(withSynonymsReplaced(alone), state, 'request');

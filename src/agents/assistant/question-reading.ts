@@ -1,0 +1,116 @@
+import { hasDiacritics, synonymExpansions, withSynonymsReplaced } from '../../retrieval/index.js';
+import type { Aspect } from './assistant.types.js';
+import { readAspect, topicWords } from './message-intent.js';
+import { properNouns, requestSentence } from './question-text.js';
+import { accentedForm, fold } from './text-folding.js';
+import type { WordWeights } from './word-weights.js';
+
+/** How common a word is in the indexed passages (undefined: no passage has it). */
+export type WordShare = (word: string) => Promise<number | undefined>;
+
+/**
+ * A question as the assistant reads it before choosing a procedure: what is asked (the aspect),
+ * the words that may name a procedure, how much each weighs, and the wordings compared with a
+ * procedure's name and text (as typed, with informal words read formally, and the request alone).
+ *
+ * - a story then a request: the request sentence is read twice, and once alone;
+ * - names of places and people (`Pleiku`, `Chư Sê`) are no topic;
+ * - a question typed with accents is matched with them: `đám cưới` is not `bảo đảm … cuối`,
+ *   `súng` not `bổ sung`;
+ * - words no procedure name has weigh by how rare they are in the passages (`đang` of a story, in
+ *   a third of them, next to nothing); a word the corpus never saw (`flycam`) weighs most and is
+ *   counted in `unseen`.
+ */
+export class QuestionReading {
+  private constructor(
+    readonly question: string,
+    /** The aspect asked (fee, time, documents…), if any. */
+    readonly aspect: Aspect | undefined,
+    /** The request sentence of a story, when the question has several sentences (first reading only). */
+    readonly request: string | undefined,
+    /** The text searched: the question, and the request once more. */
+    readonly text: string,
+    /** Folded topic words of `text`. */
+    readonly topics: string[],
+    readonly accented: boolean,
+    /** The topic words in the form the question was typed (accented words with their accents). */
+    readonly words: string[],
+    /** Words the corpus has never seen. */
+    readonly unseen: number,
+    /** `text` with informal wording replaced by the formal one (`công chứng bản sao` → `chứng thực bản sao`). */
+    readonly formal: string,
+    /** Folded topic words with the formal equivalents of informal ones (`người Hàn Quốc` → `có yếu tố nước ngoài`). */
+    readonly withFormal: string,
+    private readonly weights: WordWeights,
+    private readonly overrides: ReadonlyMap<string, number>,
+    private readonly names: ReadonlyMap<string, string>,
+    private readonly wordings: ReadonlyArray<readonly string[]>,
+  ) {}
+
+  /** `withRequest`: the first reading of a question (retries read a rewording without it). */
+  static async read(question: string, withRequest: boolean, weights: WordWeights, wordShare: WordShare): Promise<QuestionReading> {
+    const request = withRequest ? requestSentence(question) : undefined;
+    const text = request ? `${question} ${request}` : question;
+    const names = properNouns(question);
+    const accented = hasDiacritics(question);
+    const partial = new QuestionReading(question, readAspect(question), request, text, [], accented, [], 0, '', '', weights, new Map(), names, []);
+    const topics = partial.topicsOf(text);
+    const words = partial.typedWords(text, topics);
+    const overrides = new Map<string, number>();
+    let unseen = 0;
+    for (const word of new Set(words.filter((candidate) => weights.unknown(candidate)))) {
+      const found = await wordShare(word);
+      if (found !== undefined) overrides.set(word, weights.passageWeight(found));
+      else unseen += 1;
+    }
+    // the question's words, the same with informal wording read formally (`một bé` → `trẻ em`), and the
+    // request alone read formally (the story around it does not dilute what is asked): the best share counts
+    const formal = withSynonymsReplaced(text);
+    const formalWords = partial.typedWords(formal, partial.topicsOf(formal));
+    const formalRequest = request ? withSynonymsReplaced(request) : '';
+    const requestWords = request ? partial.typedWords(formalRequest, partial.topicsOf(formalRequest)) : [];
+    const wordings = [words, formalWords, ...(requestWords.length >= 2 ? [requestWords] : [])].filter(
+      (candidate, index, all) => all.findIndex((other) => other.join(' ') === candidate.join(' ')) === index,
+    );
+    // only topic words count for the choice: `bao` of `bao nhiêu` is not `báo` of `trình báo`
+    const withFormal = [...topics, ...synonymExpansions(question).flatMap((expansion) => topicWords(expansion))].join(' ');
+    return new QuestionReading(question, partial.aspect, request, text, topics, accented, words, unseen, formal, withFormal, weights, overrides, names, wordings);
+  }
+
+  /** Folded topic words of a text, without names of places and people. */
+  topicsOf(text: string): string[] {
+    const isName = (word: string) => this.names.has(word) && (this.weights.unknown(word) || this.weights.unknown(this.names.get(word)!));
+    return topicWords(text, (first, second, word) => this.weights.namesPair(first, second, word)).filter((word) => !isName(word));
+  }
+
+  /** A text spaced for whole-word look-ups, in the form the question was typed (accented or folded). */
+  form(text: string): string {
+    return this.accented ? accentedForm(text) : fold(text);
+  }
+
+  /** The folded and formal topic words as a set (for name coverage). */
+  get questionWords(): Set<string> {
+    return new Set(this.withFormal.split(' '));
+  }
+
+  /** Weighted share of the question's words found in a text spaced like `form`; the best wording counts. */
+  share(text: string): number {
+    return Math.max(...this.wordings.map((words) => this.weights.share(words, text, this.overrides)));
+  }
+
+  /** The share for a procedure's name. */
+  nameShare(name: string): number {
+    return this.share(this.form(name));
+  }
+
+  /** Share of the typed words a text (spaced like `form`) contains, unweighted, and how many. */
+  wordsFoundIn(text: string): { share: number; found: number } {
+    const found = this.words.filter((word) => text.includes(` ${word} `)).length;
+    return { share: found / Math.max(1, this.words.length), found };
+  }
+
+  /** The topic words of a text in the form the question was typed (accented words matched with their accents). */
+  private typedWords(text: string, folded: readonly string[]): string[] {
+    return this.accented ? accentedForm(text).trim().split(' ').filter((word) => folded.includes(fold(word).trim())) : [...folded];
+  }
+}
