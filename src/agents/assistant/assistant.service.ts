@@ -238,9 +238,14 @@ export class AssistantService {
     };
     if (legalTop && asksRule(question) && lawCovers(0.6)) return this.answerLegal(question, legalTop, state);
     // the telling words of the question must be in the procedure: its name or its text
-    const texts = new Map(await Promise.all(candidates.map(async (candidate) => [candidate.documentId, await this.documentWords(candidate.documentId, candidate.name, reading.accented)] as const)));
+    // (a candidate's twins too: the level asked may pick one)
+    const documents = candidates.flatMap((candidate) => [candidate.documentId, ...(candidate.twins ?? [])].map((documentId) => ({ documentId, name: candidate.name })));
+    const texts = new Map(await Promise.all(documents.map(async ({ documentId, name }) => [documentId, await this.documentWords(documentId, name, reading.accented)] as const)));
     const supported = (candidate: Candidate) => reading.share(texts.get(candidate.documentId) ?? '');
     if (choice.kind === 'ambiguous' && wantsProcedure) {
+      // the one choice the question names outright (`chứng thực di chúc` beside `chứng thực chữ ký`) is meant
+      const namedOnes = unseen === 0 ? choice.candidates.filter((candidate) => coverage(candidate.name, questionWords) >= NAMED_COVERAGE) : [];
+      if (namedOnes.length === 1) return this.answerProcedure(namedOnes[0]!.documentId, aspect ?? 'overview', question);
       // a choice is offered only between procedures whose names say what was asked
       let plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT && nameShare(candidate) >= MIN_SUPPORT);
       if (aspect !== undefined && aspect !== 'overview' && plausible.length >= 2) {

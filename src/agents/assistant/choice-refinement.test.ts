@@ -76,3 +76,19 @@ test('the level asked picks the document of the same procedure at that level bef
   const refined = refineChoice(chosen(signature), [signature, translator], context({ nameShare: () => 1, level: 'xa', levelOf: (item) => fold(levels[item.documentId] ?? '') }));
   assert.equal(refined.kind === 'chosen' && refined.candidate.documentId, 'cx');
 });
+
+test('the only other candidate whose whole head the question states is meant, not a plainer name of the family', () => {
+  const translator = candidate('dich', 'Chứng thực chữ ký người dịch mà người dịch không phải là cộng tác viên');
+  const copy = candidate('bs', 'Thủ tục chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền cấp');
+  const words = new Set(fold('chung thuc ban sao bang tot nghiep hoc ba').trim().split(' '));
+  const alike = context({ nameShare: () => 0.5, questionWords: words });
+  const refined = refineChoice(chosen(translator), [translator, copy], alike);
+  assert.equal(refined.kind === 'chosen' && refined.candidate.documentId, 'bs');
+  // not when the question's words fit it clearly less
+  const less = refineChoice(chosen(translator), [translator, copy], context({ nameShare: (item) => (item === copy ? 0.3 : 0.5), questionWords: words }));
+  assert.equal(less.kind === 'chosen' && less.candidate.documentId, 'dich');
+  // `Đăng ký kết hôn` says nothing `… có yếu tố nước ngoài` does not: retrieval's reading (Việt Kiều) stands
+  const foreign = candidate('nn', 'Đăng ký kết hôn có yếu tố nước ngoài');
+  const kept = refineChoice(chosen(foreign), [foreign, marriage], context({ nameShare: () => 0.5, questionWords: new Set(['ket', 'hon', 'viet', 'kieu']) }));
+  assert.equal(kept.kind === 'chosen' && kept.candidate.documentId, 'nn');
+});

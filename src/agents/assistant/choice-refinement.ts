@@ -1,4 +1,4 @@
-import { coverage, type Candidate, type Choice } from './procedure-choice.js';
+import { coverage, hasNameWord, headCoverage, headWords, type Candidate, type Choice } from './procedure-choice.js';
 
 /**
  * Second thoughts on retrieval's choice of procedure, from what the question says outright:
@@ -6,6 +6,7 @@ import { coverage, type Candidate, type Choice } from './procedure-choice.js';
  * - a runner-up whose rare name words the question uses far more (`bản sao trích lục` beside
  *   `kết hôn`) is meant; in a conversation only when the question names it outright, since the
  *   words may be those of the procedure under discussion;
+ * - outside a conversation, the only candidate whose head the question states in full is meant;
  * - the level the citizen goes to (`nộp ở xã`) picks the province's document of the same procedure at
  *   that level, else the commune procedure of a family over the province's (`nuôi con nuôi trong
  *   nước` at the commune, `… có yếu tố nước ngoài` at the province).
@@ -19,6 +20,8 @@ export const MIN_NAME_SHARE = 0.3;
 export const NAMED_COVERAGE = 0.75;
 /** How much more of a runner-up's name (weighted share) the question must use to prefer it to retrieval's first. */
 export const NAME_MARGIN = 0.3;
+/** How much less of the question's words a procedure whose head the question states may have. */
+export const HEAD_SLACK = 0.05;
 /** Share of its main name a question must cover for a procedure to lead by name… */
 export const LEAD_COVERAGE = 0.6;
 /** …and by how much more than any other candidate's. */
@@ -46,6 +49,23 @@ export function refineChoice(choice: Choice, candidates: readonly Candidate[], c
     const named = coverage(byName.name, questionWords);
     const clearlyMore = nameShare(byName) >= MIN_SUPPORT && nameShare(byName) >= nameShare(chosen.candidate) + NAME_MARGIN;
     if (clearlyMore && (!context.inConversation || named >= NAMED_COVERAGE)) chosen = { kind: 'chosen', candidate: byName, coverage: named, variants: [] };
+  }
+  // the only other candidate whose whole head the question states (`chứng thực bản sao` beside `chứng
+  // thực chữ ký người dịch`), when the question's words fit it as well
+  const head = (candidate: Candidate) => headCoverage(candidate.name, questionWords);
+  if (!context.inConversation && head(chosen.candidate) < 1) {
+    const current = chosen.candidate;
+    // a head that says something the current name does not (`bản sao`), not a plainer name of the same family
+    const saysMore = (candidate: Candidate) => headWords(candidate.name).some((word) => !hasNameWord(current.name, word));
+    const headed = candidates.filter(
+      (candidate) =>
+        candidate.documentId !== current.documentId &&
+        candidate.provincial === current.provincial &&
+        head(candidate) === 1 &&
+        saysMore(candidate) &&
+        nameShare(candidate) >= nameShare(current) - HEAD_SLACK,
+    );
+    if (headed.length === 1) chosen = { kind: 'chosen', candidate: headed[0]!, coverage: coverage(headed[0]!.name, questionWords), variants: [] };
   }
   const level = context.level;
   if (level) {

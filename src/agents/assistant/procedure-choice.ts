@@ -95,6 +95,30 @@ export function coverage(name: string, questionWords: ReadonlySet<string>): numb
   return hit / words.size;
 }
 
+/**
+ * Share of the first telling words of a name present in the question. A procedure's name starts
+ * with what it does to what (`Chứng thực bản sao…`, `Chứng thực chữ ký người dịch…`, `Đăng ký lại
+ * khai sinh`); what follows qualifies it. A question that states the whole head names that procedure.
+ */
+export function headCoverage(name: string, questionWords: ReadonlySet<string>): number {
+  const head = headWords(name);
+  if (head.length === 0) return 0;
+  return head.filter((word) => questionWords.has(word)).length / head.length;
+}
+
+/** The first telling words of a name (see headCoverage). */
+export function headWords(name: string): string[] {
+  return [...nameWords(name)].slice(0, HEAD_WORDS);
+}
+
+/** True when a telling word of the name is the word given (folded). */
+export function hasNameWord(name: string, word: string): boolean {
+  return nameWords(name).has(word);
+}
+
+/** Telling words that make the head of a name. */
+const HEAD_WORDS = 4;
+
 /** Retrieval scores this close (relative) leave the choice open. */
 const CLOSE_SCORE = 0.97;
 
