@@ -14,6 +14,8 @@ test('aspects: counts of copies are the result, `tính tiền` is the fee', () =
   assert.equal(readAspect('xin một lần được mấy bản?'), 'result');
   assert.equal(readAspect('công chứng bản sao tính tiền thế nào'), 'fee');
   assert.equal(readAspect('mất mấy ngày'), 'time');
+  assert.equal(readAspect('ghi vao so ho tich thi xa cap cho em giay gi?'), 'result');
+  assert.equal(readAspect('cần những giấy gì?'), 'documents');
 });
 
 test('off-topic words whose plain forms are ordinary words are read with their accents', () => {

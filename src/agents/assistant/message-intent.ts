@@ -134,7 +134,8 @@ export function secondAspect(message: string, first: Aspect): Aspect | undefined
 }
 
 export function readAspect(message: string): Aspect | undefined {
-  const folded = fold(message);
+  // "xã cấp cho em giấy gì" asks the result as "cấp giấy gì" does
+  const folded = fold(message).replace(/ cap cho (?:toi|em|minh|tui|con|chau|anh|chi|chung toi|chung em|vo chong (?:toi|em)) (?=giay )/g, ' cap ');
   for (const [aspect, phrases] of ASPECT_PHRASES) if (hasPhrase(folded, phrases)) return aspect;
   return undefined;
 }

@@ -44,3 +44,13 @@ test('a line is quoted as the passage shows it, whatever tone placement the sear
   assert.deepEqual(bodyLines(withOldBody), ['Người ủy quyền chịu trách nhiệm.']);
   assert.equal(supports(withOldBody, bodyLines(withOldBody)[0]!), true);
 });
+
+test('forms: without a forms section, the papers that name a form to fill in', () => {
+  const papers = passage('p', '- Tờ khai thay đổi thông tin cư trú (Mẫu CT01); (1 bản chính)\n- Giấy tờ chứng minh chỗ ở hợp pháp\n- Văn bản đồng ý cho đăng ký theo mẫu của cơ quan');
+  const draft = composeProcedureAnswer(record, [papers], 'forms');
+  assert.equal(draft.found, true);
+  assert.deepEqual(draft.lines.filter((line) => line.passage).map((line) => line.text.slice(0, 12)), ['- Tờ khai th', '- Văn bản đồ']);
+  // a record with a forms section answers from it alone
+  const forms = procedurePassage('f', 'Mẫu số 01/TK', { code: record.code, name: record.name }, PROCEDURE_SECTION_TITLES.mauDonToKhai);
+  assert.deepEqual(composeProcedureAnswer(record, [papers, forms], 'forms').lines.filter((line) => line.passage).map((line) => line.passage!.id), ['f']);
+});

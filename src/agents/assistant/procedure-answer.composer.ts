@@ -47,10 +47,14 @@ const SOURCES: Record<Aspect, Array<ProcedureSectionKey | `overview:${string}`>>
   conditions: ['yeuCauDieuKien'],
   legalBasis: ['canCuPhapLy'],
   result: ['ketQua', 'overview:Kết quả'],
-  forms: ['mauDonToKhai'],
+  // a record without a forms section names its forms in the papers list (`Tờ khai … (Mẫu CT01)`)
+  forms: ['mauDonToKhai', 'formsIn:thanhPhanHoSo'] as Array<ProcedureSectionKey | `overview:${string}`>,
   applicants: ['overview:Đối tượng thực hiện'],
   overview: ['overview:Cơ quan thực hiện', 'overview:Thời hạn giải quyết', 'overview:Phí, lệ phí', 'overview:Thành phần hồ sơ', 'overview:Kết quả'],
 };
+
+/** A line of the papers list that names a form to fill in. */
+const FORM_LINE = /(?:^|[^\p{L}])(?:tờ khai|mẫu(?: số)? [\p{Lu}\d]|mẫu đơn|đơn .{0,60}\(mẫu|theo mẫu)/iu;
 
 /** Longest answer body (characters); the citations lead to the full text. */
 const MAX_CHARS = 1800;
@@ -87,6 +91,14 @@ export function composeProcedureAnswer(record: ProcedureRecord, passages: readon
       for (const passage of passages.filter((item) => item.citation.section === OVERVIEW_SECTION)) {
         const line = bodyLines(passage).find((candidate) => candidate.startsWith(`${label}:`));
         if (line) push(line, passage);
+      }
+      continue;
+    }
+    if (source.startsWith('formsIn:')) {
+      if (lines.length > 0) continue;
+      const title = PROCEDURE_SECTION_TITLES[source.slice('formsIn:'.length) as ProcedureSectionKey];
+      for (const passage of passages.filter((item) => item.citation.section === title)) {
+        for (const line of bodyLines(passage).filter((candidate) => FORM_LINE.test(candidate))) push(line, passage);
       }
       continue;
     }
