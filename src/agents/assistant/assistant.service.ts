@@ -15,6 +15,7 @@ import { composeWithLanguageModel } from './llm-answer.composer.js';
 import { askedLevel, asksRule, readIntent, secondAspect, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
+import { findPlainVariant } from './plain-variant.js';
 import { chooseProcedure, coverage, pickFromReply, procedureCandidates, type Candidate } from './procedure-choice.js';
 import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
@@ -202,13 +203,22 @@ export class AssistantService {
     const records = await this.recordsOf(procedureResults.slice(0, 8).map((result) => result.document.id));
     const candidates = procedureCandidates(procedureResults, (documentId) => records.get(documentId)?.source === 'provincial');
     const questionWords = reading.questionWords;
-    const choice = refineChoice(chooseProcedure(reading.withFormal, candidates), candidates, {
+    let choice = refineChoice(chooseProcedure(reading.withFormal, candidates), candidates, {
       nameShare,
       questionWords,
       inConversation: state.procedureDocumentId !== undefined,
       level: askedLevel(question),
       levelOf: (candidate) => fold(records.get(candidate.documentId)?.record.level ?? ''),
     });
+    // a foreign variant the question does not ask for: its plain procedure
+    if (choice.kind === 'chosen') {
+      const kind = { filters: { kind: choice.candidate.provincial ? PROCEDURE_DOCUMENT_KINDS.provincial : PROCEDURE_DOCUMENT_KINDS.national }, k: 5 };
+      const plain = await findPlainVariant((query) => this.deps.search.search(query, kind), choice.candidate, questionWords);
+      if (plain) {
+        if (!candidates.some((candidate) => candidate.documentId === plain.documentId)) candidates.push(plain);
+        choice = { kind: 'chosen', candidate: plain, coverage: coverage(plain.name, questionWords), variants: [] };
+      }
+    }
     const top = results[0];
     const relevance = (text: string) => share(topics, fold(text));
 

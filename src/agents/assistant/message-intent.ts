@@ -146,7 +146,7 @@ const FILLER = new Set(
     'con thi the vay a oi nhe nha di ha neu la co khong ko k gi nao bao nhieu may o dau nop lam can phai duoc ' +
     'toi minh em anh chi cho hoi xin muon giup voi thu tuc nay viec cai do day cap ' +
     'va hay hoac ve cua trong nhu nua them tiep gom nhung cac mot moi bi da se roi khi ma den xa phuong huyen tinh ubnd loai mat ton het ' +
-    'tui hom len luon dum gium ne thoi ay'
+    'tui hom len luon dum gium ne thoi ay xong'
   ).split(' '),
 );
 

@@ -54,3 +54,16 @@ test('forms: without a forms section, the papers that name a form to fill in', (
   const forms = procedurePassage('f', 'Mẫu số 01/TK', { code: record.code, name: record.name }, PROCEDURE_SECTION_TITLES.mauDonToKhai);
   assert.deepEqual(composeProcedureAnswer(record, [papers, forms], 'forms').lines.filter((line) => line.passage).map((line) => line.passage!.id), ['f']);
 });
+
+test('time: without a time section, the sentences of the steps that give a time limit', () => {
+  const steps = procedurePassage(
+    's',
+    'Cơ quan đăng ký kinh doanh trao giấy tiếp nhận hồ sơ. Trường hợp hồ sơ hợp lệ, cấp Giấy chứng nhận trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ. Hộ kinh doanh nộp lệ phí khi nộp hồ sơ.',
+    { code: record.code, name: record.name },
+    PROCEDURE_SECTION_TITLES.trinhTuThucHien,
+  );
+  const draft = composeProcedureAnswer(record, [steps], 'time');
+  const facts = draft.lines.filter((line) => line.passage);
+  assert.deepEqual(facts.map((line) => line.text), ['Trường hợp hồ sơ hợp lệ, cấp Giấy chứng nhận trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ.']);
+  assert.equal(supports(steps, facts[0]!.text), true);
+});

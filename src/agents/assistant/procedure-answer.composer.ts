@@ -41,7 +41,8 @@ export const ASPECT_TITLES: Record<Aspect, string> = {
 const SOURCES: Record<Aspect, Array<ProcedureSectionKey | `overview:${string}`>> = {
   documents: ['thanhPhanHoSo'],
   fee: ['phiLePhi', 'overview:Phí, lệ phí'],
-  time: ['thoiHanGiaiQuyet', 'overview:Thời hạn giải quyết'],
+  // a record without a time names it in its steps (`… trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ`)
+  time: ['thoiHanGiaiQuyet', 'overview:Thời hạn giải quyết', 'timeIn:trinhTuThucHien'] as Array<ProcedureSectionKey | `overview:${string}`>,
   where: ['overview:Cơ quan thực hiện', 'cachThucThucHien', 'step:1'] as Array<ProcedureSectionKey | `overview:${string}`>,
   steps: ['trinhTuThucHien'],
   conditions: ['yeuCauDieuKien'],
@@ -55,6 +56,9 @@ const SOURCES: Record<Aspect, Array<ProcedureSectionKey | `overview:${string}`>>
 
 /** A line of the papers list that names a form to fill in. */
 const FORM_LINE = /(?:^|[^\p{L}])(?:tờ khai|mẫu(?: số)? [\p{Lu}\d]|mẫu đơn|đơn .{0,60}\(mẫu|theo mẫu)/iu;
+
+/** A sentence that gives a time limit (`trong thời hạn 03 ngày làm việc`, `chậm nhất 05 ngày`). */
+const TIME_SENTENCE = /(?:thời hạn|trong vòng|chậm nhất|không quá)\s[^.;]{0,40}?\d+\s*(?:\(\p{L}+\)\s*)?(?:ngày|giờ|tháng)/iu;
 
 /** Longest answer body (characters); the citations lead to the full text. */
 const MAX_CHARS = 1800;
@@ -100,6 +104,16 @@ export function composeProcedureAnswer(record: ProcedureRecord, passages: readon
       for (const passage of passages.filter((item) => item.citation.section === title)) {
         for (const line of bodyLines(passage).filter((candidate) => FORM_LINE.test(candidate))) push(line, passage);
       }
+      continue;
+    }
+    if (source.startsWith('timeIn:')) {
+      if (lines.length > 0) continue;
+      const title = PROCEDURE_SECTION_TITLES[source.slice('timeIn:'.length) as ProcedureSectionKey];
+      const sentences = passages
+        .filter((item) => item.citation.section === title)
+        .flatMap((passage) => bodyLines(passage).flatMap((line) => line.split(/(?<=[.;])\s+/u).map((sentence) => ({ sentence, passage }))))
+        .filter(({ sentence }) => TIME_SENTENCE.test(sentence));
+      for (const { sentence, passage } of sentences.slice(0, 3)) push(sentence, passage);
       continue;
     }
     if (source.startsWith('step:')) {

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
+import type { SearchResult } from '../../retrieval/index.js';
+import { findPlainVariant } from './plain-variant.js';
+import type { Candidate } from './procedure-choice.js';
+
+const result = (id: string, name: string, kind: string) =>
+  ({ score: 1, text: '', document: { id, title: name, number: null, kind, source: `${id}.doc` }, citation: { article: null, clause: null, point: null, section: null, label: name }, procedure: { code: id, name } }) as SearchResult;
+
+const index = [
+  result('gh-nn', 'Đăng ký giám hộ có yếu tố nước ngoài', PROCEDURE_DOCUMENT_KINDS.provincial),
+  result('gh-qg', 'Đăng ký giám hộ', PROCEDURE_DOCUMENT_KINDS.national),
+  result('gh', 'Đăng ký giám hộ', PROCEDURE_DOCUMENT_KINDS.provincial),
+];
+const search = async () => index;
+const foreign: Candidate = { documentId: 'gh-nn', code: 'QT 20', name: 'Đăng ký giám hộ có yếu tố nước ngoài', rank: 0, score: 1, provincial: true };
+
+test('a foreign variant the question does not ask for gives way to the plain procedure of the same collection', async () => {
+  const plain = await findPlainVariant(search, foreign, new Set(['giam', 'ho', 'chau', 'bac', 'ruot']));
+  assert.equal(plain?.documentId, 'gh');
+  // the question says something foreign (as typed, or a country read formally)
+  assert.equal(await findPlainVariant(search, foreign, new Set(['giam', 'ho', 'co', 'yeu', 'to', 'nuoc', 'ngoai'])), undefined);
+  // no plain procedure of that name: nothing
+  const adoption: Candidate = { ...foreign, documentId: 'cn', name: 'Giải quyết việc nuôi con nuôi có yếu tố nước ngoài đối với trẻ em sống ở cơ sở nuôi dưỡng' };
+  assert.equal(await findPlainVariant(search, adoption, new Set(['con', 'nuoi'])), undefined);
+});
