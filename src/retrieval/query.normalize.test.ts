@@ -16,6 +16,8 @@ test('the informal phrase is replaced in place, an unaccented text stays unaccen
   assert.equal(withSynonymsReplaced('nhận một bé ở trung tâm bảo trợ làm con nuôi'), 'nhận trẻ em ở cơ sở nuôi dưỡng làm con nuôi');
   assert.equal(withSynonymsReplaced('giay khai sinh ghi sai ngay sinh'), 'giay khai sinh cai chinh ngay sinh');
   assert.equal(withSynonymsReplaced('đăng ký khai sinh'), 'đăng ký khai sinh');
+  assert.equal(withSynonymsReplaced('muon di lam giay cuoi'), 'muon di dang ky ket hon');
+  assert.equal(withSynonymsReplaced('photo công chứng bằng tốt nghiệp'), 'chứng thực bản sao bằng tốt nghiệp');
 });
 
 test('exam formulas are removed, the content stays', () => {

@@ -20,6 +20,9 @@ test('aspects: counts of copies are the result, `tính tiền` is the fee', () =
 
 test('off-topic words whose plain forms are ordinary words are read with their accents', () => {
   assert.equal(readIntent('Mai ở Pleiku có mưa không?').kind, 'out_of_scope');
+  assert.equal(readIntent('may tinh cua toi khong ket noi duoc wifi, sua sao?').kind, 'out_of_scope');
+  // submitting online over wifi is a question for the office
+  assert.equal(readIntent('nộp hồ sơ trực tuyến qua wifi được không').kind, 'question');
   assert.equal(readIntent('tỉ số trận HAGL tối qua?').kind, 'out_of_scope');
   // `mua` (to buy) is not `mưa` (rain)
   assert.equal(readIntent('mua đất của người quen thì chứng thực hợp đồng ở đâu?').kind, 'question');

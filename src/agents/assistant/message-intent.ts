@@ -57,6 +57,8 @@ const OFF_TOPIC = [
   'truyen cuoi', 'da bong', 'doi tuyen', 'tran dau', 'ti so', 'hagl', 'v league', 'vleague', 'da voi doi', 'cau thu', 'world cup', 'phim hay', 'xem phim', 'choi game', 'tro choi', 'viet code', 'lap trinh', 'javascript', 'python', 'giai toan',
   'bai tap toan', 'xem tu vi', 'boi bai', 'cung hoang dao', 'hen ho', 'tinh yeu', 'du lich o dau', 'khach san', 've may bay',
   'dat xe', 'mua sam', 'giam can', 'chua benh', 'thuoc chua', 'benh vien nao tot', 'cach nau', 'uop gi', 'uop the nao', 'uop sao', 'cach nuong', 'mon ngon',
+  // repairing one's own devices
+  'ket noi wifi', 'ket noi duoc wifi', 'mat wifi', 'wifi bi', 'bat wifi', 'mat khau wifi', 'laptop', 'may tinh cua toi', 'may tinh bi', 'sua may tinh', 'cai win', 'diet virus', 'sua dien thoai', 'dien thoai bi hong', 'may in bi',
 ];
 const GREETING = ['xin chao', 'chao ban', 'chao em', 'chao tro ly', 'hello', 'hi', 'alo', 'chao'];
 const THANKS = ['cam on', 'cam on ban', 'cam on em', 'thank', 'thanks', 'ok cam on'];
