@@ -16,6 +16,11 @@ test('aspects: counts of copies are the result, `tính tiền` is the fee', () =
   assert.equal(readAspect('mất mấy ngày'), 'time');
   assert.equal(readAspect('ghi vao so ho tich thi xa cap cho em giay gi?'), 'result');
   assert.equal(readAspect('cần những giấy gì?'), 'documents');
+  assert.equal(readAspect('thi phai dien to khai gi va bao lau co a'), 'forms');
+  assert.equal(readAspect('hai đứa muốn đăng ký kết hôn thì đã đủ tuổi chưa?'), 'conditions');
+  // conditions as a second question only when asked outright
+  assert.equal(secondAspect('Có cần cháu đồng ý không, và làm bao lâu thì xong?', 'time'), 'conditions');
+  assert.equal(secondAspect('nộp online có được không, bao lâu xong?', 'time'), 'where');
 });
 
 test('off-topic words whose plain forms are ordinary words are read with their accents', () => {

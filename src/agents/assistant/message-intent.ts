@@ -104,11 +104,11 @@ function cleanQuestion(original: string, survivingFolded: string): string {
 
 /** Aspect phrases, most specific first: the first aspect with a match wins. */
 const ASPECT_PHRASES: ReadonlyArray<[Aspect, readonly string[]]> = [
-  ['forms', ['mau don', 'mau to khai', 'to khai mau', 'mau nao', 'bieu mau', 'to khai nao', 'mau gi']],
+  ['forms', ['mau don', 'mau to khai', 'to khai mau', 'mau nao', 'bieu mau', 'to khai nao', 'mau gi', 'to khai gi', 'dien to khai', 'dien mau', 'dien don']],
   ['fee', ['le phi', 'phi', 'bao nhieu tien', 'tinh tien', 'mat tien', 'ton tien', 'mat bao nhieu', 'ton bao nhieu', 'chi phi', 'tien phi', 'thu phi', 'mien phi', 'phai tra tien', 'dong tien', 'nop tien']],
   ['time', ['bao lau', 'may ngay', 'bao nhieu ngay', 'thoi han', 'thoi gian giai quyet', 'thoi gian xu ly', 'thoi gian', 'khi nao co ket qua', 'bao gio co ket qua', 'trong ngay', 'mat may ngay', 'lau khong', 'lau ko']],
   ['legalBasis', ['can cu phap ly', 'can cu', 'van ban nao quy dinh', 'luat nao', 'nghi dinh nao', 'thong tu nao', 'quy dinh o dau', 'co so phap ly', 'van ban phap luat']],
-  ['conditions', ['dieu kien', 'yeu cau dieu kien', 'can dap ung', 'duoc phep khong', 'co duoc khong', 'truong hop nao', 'khong duoc', 'khi nao thi']],
+  ['conditions', ['dieu kien', 'yeu cau dieu kien', 'can dap ung', 'duoc phep khong', 'co duoc khong', 'truong hop nao', 'khong duoc', 'khi nao thi', 'du tuoi', 'dong y khong', 'su dong y']],
   ['applicants', ['doi tuong', 'ai duoc', 'ai co the', 'ai phai', 'nguoi nao duoc']],
   ['result', ['ket qua', 'nhan duoc gi', 'duoc cap gi', 'nhan lai gi', 'cap giay gi', 'duoc giay gi', 'nhan giay gi', 'duoc cap giay', 'nhan duoc giay', 'duoc nhan giay', 'duoc may ban', 'cap may ban', 'duoc bao nhieu ban', 'cap bao nhieu ban']],
   ['where', ['o dau', 'noi nao', 'cho nao', 'co quan nao', 'nop o', 'lam o', 'den dau', 'dia chi', 'truc tuyen', 'online', 'qua mang', 'buu chinh', 'cach thuc', 'hinh thuc nop', 'nop the nao', 'nop nhu the nao', 'noi nop', 'tham quyen']],
@@ -118,18 +118,20 @@ const ASPECT_PHRASES: ReadonlyArray<[Aspect, readonly string[]]> = [
 
 /** Explicit asks for the papers (not `nộp giấy tờ xong thì…`, which tells what was done). */
 const DOCUMENT_ASKS = ['giay to gi', 'nhung giay to', 'can nhung gi', 'mang theo', 'can gi', 'ho so gom', 'thanh phan ho so', 'chuan bi gi', 'can chuan bi', 'ho so can'];
+/** Explicit asks for the conditions (not `có được không`, which most questions end with). */
+const CONDITION_ASKS = ['dieu kien', 'du tuoi', 'dong y khong', 'su dong y'];
 /** Aspects a second question in the same message may ask ("bao lâu xong, có tốn lệ phí không?"). */
-const SECOND_ASPECTS: ReadonlySet<Aspect> = new Set(['fee', 'time', 'where', 'forms', 'result', 'documents']);
+const SECOND_ASPECTS: ReadonlySet<Aspect> = new Set(['fee', 'time', 'where', 'forms', 'result', 'documents', 'conditions']);
 
 /**
  * A second aspect the message asks besides `first` ("có tốn lệ phí không, bao lâu xong?"), if any:
- * only concrete ones (fee, time, where, forms, result, papers asked for explicitly).
+ * only concrete ones (fee, time, where, forms, result, papers or conditions asked for explicitly).
  */
 export function secondAspect(message: string, first: Aspect): Aspect | undefined {
   const folded = fold(message);
   for (const [aspect, phrases] of ASPECT_PHRASES) {
     if (aspect === first || !SECOND_ASPECTS.has(aspect)) continue;
-    if (!hasPhrase(folded, aspect === 'documents' ? DOCUMENT_ASKS : phrases)) continue;
+    if (!hasPhrase(folded, aspect === 'documents' ? DOCUMENT_ASKS : aspect === 'conditions' ? CONDITION_ASKS : phrases)) continue;
     return aspect;
   }
   return undefined;
