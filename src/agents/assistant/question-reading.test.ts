@@ -6,7 +6,7 @@ import { WordWeights } from './word-weights.js';
 const weights = new WordWeights(['Đăng ký việc nuôi con nuôi trong nước', 'Đăng ký khai sinh', 'Cấp giấy phép sử dụng vũ khí', 'Bổ sung thông tin hộ tịch', 'Đăng ký kết hôn']);
 // passages: `đang` everywhere, `súng` rare, `flycam` never
 const passageShares: Record<string, number> = { đang: 0.31, súng: 0.0001, khó: 0.03, khăn: 0.01 };
-const neverSeen = new Set(['săn', 'bắn', 'flycam']);
+const neverSeen = new Set(['săn', 'bắn', 'flycam', 'bé']);
 const wordShare = async (word: string) => (neverSeen.has(word) ? undefined : (passageShares[word] ?? 0.05));
 
 test('a story: the request is read twice, names of places are no topic, story words weigh little', async () => {
@@ -32,4 +32,9 @@ test('informal words are also read formally', async () => {
   const reading = await QuestionReading.read('làm giấy khai sinh cho con', false, weights, wordShare);
   assert.ok(reading.formal.includes('đăng ký khai sinh'), reading.formal);
   assert.ok(reading.questionWords.has('khai') && reading.questionWords.has('sinh'));
+});
+
+test('an informal word the vocabulary knows is no word the corpus has never seen', async () => {
+  const reading = await QuestionReading.read('nhận con riêng (bé 8 tuổi) làm con nuôi', false, weights, wordShare);
+  assert.equal(reading.unseen, 0);
 });

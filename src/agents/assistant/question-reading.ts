@@ -1,9 +1,12 @@
-import { hasDiacritics, synonymExpansions, withSynonymsReplaced } from '../../retrieval/index.js';
+import { hasDiacritics, QUERY_SYNONYMS, synonymExpansions, withSynonymsReplaced } from '../../retrieval/index.js';
 import type { Aspect } from './assistant.types.js';
 import { readAspect, topicWords } from './message-intent.js';
 import { properNouns, requestSentence } from './question-text.js';
 import { accentedForm, fold } from './text-folding.js';
 import type { WordWeights } from './word-weights.js';
+
+/** Words of the informal wording the vocabulary knows (`bé`, `cưới`, `photo`): never words the corpus has not seen. */
+const INFORMAL_WORDS = new Set(Object.keys(QUERY_SYNONYMS).flatMap((phrase) => accentedForm(phrase).trim().split(' ')));
 
 /** How common a word is in the indexed passages (undefined: no passage has it). */
 export type WordShare = (word: string) => Promise<number | undefined>;
@@ -61,7 +64,7 @@ export class QuestionReading {
     for (const word of new Set(words.filter((candidate) => weights.unknown(candidate)))) {
       const found = await wordShare(word);
       if (found !== undefined) overrides.set(word, weights.passageWeight(found));
-      else unseen += 1;
+      else if (!INFORMAL_WORDS.has(word)) unseen += 1;
     }
     // the question's words, the same with informal wording read formally (`một bé` → `trẻ em`), and the
     // request alone read formally (the story around it does not dilute what is asked): the best share counts
