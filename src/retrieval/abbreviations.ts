@@ -150,6 +150,11 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'phô tô': 'bản chụp bản sao',
   'giấy độc thân': 'giấy xác nhận tình trạng hôn nhân',
   'xác nhận độc thân': 'xác nhận tình trạng hôn nhân',
+  // an officer who comes to the family registers "lưu động" (mobile registration)
+  'đến tận nơi': 'lưu động',
+  'đến tận nhà': 'lưu động',
+  'về tận nơi': 'lưu động',
+  'tận nhà': 'lưu động',
   'đổi tên': 'thay đổi họ tên',
   'sửa tên': 'cải chính họ tên',
   'sửa giấy khai sinh': 'cải chính hộ tịch',

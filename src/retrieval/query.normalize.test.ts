@@ -18,6 +18,7 @@ test('the informal phrase is replaced in place, an unaccented text stays unaccen
   assert.equal(withSynonymsReplaced('đăng ký khai sinh'), 'đăng ký khai sinh');
   assert.equal(withSynonymsReplaced('muon di lam giay cuoi'), 'muon di dang ky ket hon');
   assert.equal(withSynonymsReplaced('photo công chứng bằng tốt nghiệp'), 'chứng thực bản sao bằng tốt nghiệp');
+  assert.deepEqual(synonymExpansions('cán bộ đến tận nơi đăng ký khai sinh cho con'), ['lưu động']);
 });
 
 test('exam formulas are removed, the content stays', () => {
