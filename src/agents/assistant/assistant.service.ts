@@ -212,8 +212,7 @@ export class AssistantService {
     });
     // a foreign variant the question does not ask for: its plain procedure
     if (choice.kind === 'chosen') {
-      const kind = { filters: { kind: choice.candidate.provincial ? PROCEDURE_DOCUMENT_KINDS.provincial : PROCEDURE_DOCUMENT_KINDS.national }, k: 5 };
-      const plain = await findPlainVariant((query) => this.deps.search.search(query, kind), choice.candidate, questionWords);
+      const plain = await findPlainVariant((query, kind) => this.deps.search.search(query, { k: 5, filters: { kind } }), choice.candidate, questionWords);
       if (plain) {
         if (!candidates.some((candidate) => candidate.documentId === plain.documentId)) candidates.push(plain);
         choice = { kind: 'chosen', candidate: plain, coverage: coverage(plain.name, questionWords), variants: [] };

@@ -13,7 +13,7 @@ const index = [
   result('gh-qg', 'Đăng ký giám hộ', PROCEDURE_DOCUMENT_KINDS.national),
   result('gh', 'Đăng ký giám hộ', PROCEDURE_DOCUMENT_KINDS.provincial),
 ];
-const search = async () => index;
+const search = async (_query: string, kind: string) => index.filter((item) => item.document.kind === kind);
 const foreign: Candidate = { documentId: 'gh-nn', code: 'QT 20', name: 'Đăng ký giám hộ có yếu tố nước ngoài', rank: 0, score: 1, provincial: true };
 
 test('a foreign variant the question does not ask for gives way to the plain procedure of the same collection', async () => {

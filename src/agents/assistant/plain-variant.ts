@@ -13,7 +13,7 @@ const FOREIGN = /\s+có yếu tố nước ngoài(?=\s|$|,)/iu;
  * among the candidates, so it is looked up by its name, in the same collection.
  */
 export async function findPlainVariant(
-  search: (query: string) => Promise<SearchResult[]>,
+  search: (query: string, kind: string) => Promise<SearchResult[]>,
   candidate: Candidate,
   questionWords: ReadonlySet<string>,
 ): Promise<Candidate | undefined> {
@@ -21,7 +21,7 @@ export async function findPlainVariant(
   const plainName = candidate.name.replace(FOREIGN, '').trim();
   const key = nameKey(plainName);
   const kind = candidate.provincial ? PROCEDURE_DOCUMENT_KINDS.provincial : PROCEDURE_DOCUMENT_KINDS.national;
-  for (const result of await search(plainName)) {
+  for (const result of await search(plainName, kind)) {
     if (result.procedure && result.document.kind === kind && nameKey(result.procedure.name) === key) {
       return { documentId: result.document.id, code: result.procedure.code, name: result.procedure.name, rank: candidate.rank, score: result.score, provincial: candidate.provincial };
     }

@@ -46,7 +46,6 @@ export class QuestionReading {
     readonly withFormal: string,
     private readonly weights: WordWeights,
     private readonly overrides: ReadonlyMap<string, number>,
-    private readonly names: ReadonlyMap<string, string>,
     private readonly wordings: ReadonlyArray<readonly string[]>,
   ) {}
 
@@ -56,9 +55,10 @@ export class QuestionReading {
     const text = request ? `${question} ${request}` : question;
     const names = properNouns(question);
     const accented = hasDiacritics(question);
-    const partial = new QuestionReading(question, readAspect(question), request, text, [], accented, [], 0, '', '', weights, new Map(), names, []);
-    const topics = partial.topicsOf(text);
-    const words = partial.typedWords(text, topics);
+    // the topic words of a text as typed (accented words with their accents), without names of places and people
+    const typed = (wording: string) => typedWords(wording, topicsOf(wording, names, weights), accented);
+    const topics = topicsOf(text, names, weights);
+    const words = typedWords(text, topics, accented);
     const overrides = new Map<string, number>();
     let unseen = 0;
     for (const word of new Set(words.filter((candidate) => weights.unknown(candidate)))) {
@@ -69,21 +69,13 @@ export class QuestionReading {
     // the question's words, the same with informal wording read formally (`một bé` → `trẻ em`), and the
     // request alone read formally (the story around it does not dilute what is asked): the best share counts
     const formal = withSynonymsReplaced(text);
-    const formalWords = partial.typedWords(formal, partial.topicsOf(formal));
-    const formalRequest = request ? withSynonymsReplaced(request) : '';
-    const requestWords = request ? partial.typedWords(formalRequest, partial.topicsOf(formalRequest)) : [];
-    const wordings = [words, formalWords, ...(requestWords.length >= 2 ? [requestWords] : [])].filter(
+    const requestWords = request ? typed(withSynonymsReplaced(request)) : [];
+    const wordings = [words, typed(formal), ...(requestWords.length >= 2 ? [requestWords] : [])].filter(
       (candidate, index, all) => all.findIndex((other) => other.join(' ') === candidate.join(' ')) === index,
     );
     // only topic words count for the choice: `bao` of `bao nhiêu` is not `báo` of `trình báo`
     const withFormal = [...topics, ...synonymExpansions(question).flatMap((expansion) => topicWords(expansion))].join(' ');
-    return new QuestionReading(question, partial.aspect, request, text, topics, accented, words, unseen, formal, withFormal, weights, overrides, names, wordings);
-  }
-
-  /** Folded topic words of a text, without names of places and people. */
-  topicsOf(text: string): string[] {
-    const isName = (word: string) => this.names.has(word) && (this.weights.unknown(word) || this.weights.unknown(this.names.get(word)!));
-    return topicWords(text, (first, second, word) => this.weights.namesPair(first, second, word)).filter((word) => !isName(word));
+    return new QuestionReading(question, readAspect(question), request, text, topics, accented, words, unseen, formal, withFormal, weights, overrides, wordings);
   }
 
   /** A text spaced for whole-word look-ups, in the form the question was typed (accented or folded). */
@@ -111,9 +103,15 @@ export class QuestionReading {
     const found = this.words.filter((word) => text.includes(` ${word} `)).length;
     return { share: found / Math.max(1, this.words.length), found };
   }
+}
 
-  /** The topic words of a text in the form the question was typed (accented words matched with their accents). */
-  private typedWords(text: string, folded: readonly string[]): string[] {
-    return this.accented ? accentedForm(text).trim().split(' ').filter((word) => folded.includes(fold(word).trim())) : [...folded];
-  }
+/** Folded topic words of a text, without names of places and people (`Pleiku`, `Chư Sê`). */
+function topicsOf(text: string, names: ReadonlyMap<string, string>, weights: WordWeights): string[] {
+  const isName = (word: string) => names.has(word) && (weights.unknown(word) || weights.unknown(names.get(word)!));
+  return topicWords(text, (first, second, word) => weights.namesPair(first, second, word)).filter((word) => !isName(word));
+}
+
+/** The folded topic words of a text in the form the question was typed (accented words matched with their accents). */
+function typedWords(text: string, folded: readonly string[], accented: boolean): string[] {
+  return accented ? accentedForm(text).trim().split(' ').filter((word) => folded.includes(fold(word).trim())) : [...folded];
 }
