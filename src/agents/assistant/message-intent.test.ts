@@ -60,6 +60,8 @@ test('a limit or a penalty is the law\'s question', () => {
   assert.equal(asksRule('tạm trú được tối đa mấy năm?'), true);
   assert.equal(asksRule('khong dang ky tam tru co bi phat khong'), true);
   assert.equal(asksRule('đăng ký tạm trú cần giấy tờ gì?'), false);
+  // what the law says, asked outright
+  assert.equal(asksRule('Theo luật thì tôi có phải khai báo tạm vắng ở quê không?'), true);
 });
 
 test('words of a story that name nothing are no topic, read with their accents', () => {

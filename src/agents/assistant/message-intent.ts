@@ -195,8 +195,8 @@ export function askedLevel(message: string): 'xa' | 'tinh' | undefined {
   return undefined;
 }
 
-/** Words asking a limit or a penalty the law sets ("tối đa mấy năm", "có bị phạt không"), not how a procedure runs. */
-const RULE_ASKS = ['toi da', 'toi thieu', 'bi phat', 'phat bao nhieu'];
+/** Words asking a limit or a penalty the law sets ("tối đa mấy năm", "có bị phạt không") or what the law says ("theo luật thì…"), not how a procedure runs. */
+const RULE_ASKS = ['toi da', 'toi thieu', 'bi phat', 'phat bao nhieu', 'theo luat', 'luat quy dinh', 'phap luat quy dinh'];
 
 export function asksRule(message: string): boolean {
   return hasPhrase(fold(message), RULE_ASKS);
