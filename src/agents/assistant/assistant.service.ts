@@ -16,7 +16,7 @@ import { askedLevel, asksRule, readIntent, secondAspect, topicWords } from './me
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { findPlainVariant } from './plain-variant.js';
-import { chooseProcedure, coverage, headCoverage, headWords, pickFromReply, procedureCandidates, type Candidate } from './procedure-choice.js';
+import { chooseProcedure, coverage, pickFromReply, procedureCandidates, statesHead, type Candidate } from './procedure-choice.js';
 import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
@@ -279,7 +279,7 @@ export class AssistantService {
       const named = unseen === 0 && coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE;
       // the question's words are mostly in the name, or the name is plainly meant: most of its main name, or its
       // whole head of three telling words or more (`chứng thực bản sao` in "photo công chứng bằng tốt nghiệp…")
-      const headed = headWords(choice.candidate.name).length >= 3 && headCoverage(choice.candidate.name, questionWords) === 1;
+      const headed = statesHead(choice.candidate.name, questionWords, 3);
       const telling = nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseen === 0 && (headed || leadsByName(choice.candidate, candidates, questionWords)));
       if (named || (supported(choice.candidate) >= MIN_SUPPORT && telling)) {
         const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', question);

@@ -1,4 +1,4 @@
-import { coverage, hasNameWord, headCoverage, headWords, type Candidate, type Choice } from './procedure-choice.js';
+import { coverage, hasNameWord, headWords, statesHead, type Candidate, type Choice } from './procedure-choice.js';
 
 /**
  * Second thoughts on retrieval's choice of procedure, from what the question says outright:
@@ -21,11 +21,11 @@ export const NAMED_COVERAGE = 0.75;
 /** How much more of a runner-up's name (weighted share) the question must use to prefer it to retrieval's first. */
 export const NAME_MARGIN = 0.3;
 /** How much less of the question's words a procedure whose head the question states may have. */
-export const HEAD_SLACK = 0.05;
+const HEAD_SLACK = 0.05;
 /** Share of its main name a question must cover for a procedure to lead by name… */
-export const LEAD_COVERAGE = 0.6;
+const LEAD_COVERAGE = 0.6;
 /** …and by how much more than any other candidate's. */
-export const LEAD_MARGIN = 0.3;
+const LEAD_MARGIN = 0.3;
 
 export interface ChoiceContext {
   /** Weighted share of the question's telling words found in the candidate's name. */
@@ -52,8 +52,7 @@ export function refineChoice(choice: Choice, candidates: readonly Candidate[], c
   }
   // the only other candidate whose whole head the question states (`chứng thực bản sao` beside `chứng
   // thực chữ ký người dịch`), when the question's words fit it as well
-  const head = (candidate: Candidate) => headCoverage(candidate.name, questionWords);
-  if (!context.inConversation && head(chosen.candidate) < 1) {
+  if (!context.inConversation && !statesHead(chosen.candidate.name, questionWords)) {
     const current = chosen.candidate;
     // a head that says something the current name does not (`bản sao`), not a plainer name of the same family
     const saysMore = (candidate: Candidate) => headWords(candidate.name).some((word) => !hasNameWord(current.name, word));
@@ -61,7 +60,7 @@ export function refineChoice(choice: Choice, candidates: readonly Candidate[], c
       (candidate) =>
         candidate.documentId !== current.documentId &&
         candidate.provincial === current.provincial &&
-        head(candidate) === 1 &&
+        statesHead(candidate.name, questionWords) &&
         saysMore(candidate) &&
         nameShare(candidate) >= nameShare(current) - HEAD_SLACK,
     );

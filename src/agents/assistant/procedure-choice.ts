@@ -96,17 +96,17 @@ export function coverage(name: string, questionWords: ReadonlySet<string>): numb
 }
 
 /**
- * Share of the first telling words of a name present in the question. A procedure's name starts
- * with what it does to what (`Chứng thực bản sao…`, `Chứng thực chữ ký người dịch…`, `Đăng ký lại
- * khai sinh`); what follows qualifies it. A question that states the whole head names that procedure.
+ * True when the question has every one of the first telling words of a name, and there are at
+ * least `minimum` of them. A procedure's name starts with what it does to what (`Chứng thực bản
+ * sao…`, `Chứng thực chữ ký người dịch…`, `Đăng ký lại khai sinh`); what follows qualifies it. A
+ * question that states the whole head names that procedure.
  */
-export function headCoverage(name: string, questionWords: ReadonlySet<string>): number {
+export function statesHead(name: string, questionWords: ReadonlySet<string>, minimum = 1): boolean {
   const head = headWords(name);
-  if (head.length === 0) return 0;
-  return head.filter((word) => questionWords.has(word)).length / head.length;
+  return head.length >= minimum && head.every((word) => questionWords.has(word));
 }
 
-/** The first telling words of a name (see headCoverage). */
+/** The first telling words of a name (see statesHead). */
 export function headWords(name: string): string[] {
   return [...nameWords(name)].slice(0, HEAD_WORDS);
 }
