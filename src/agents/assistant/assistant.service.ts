@@ -12,7 +12,7 @@ import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { askedLevel, asksRule, readIntent, secondAspect, topicWords } from './message-intent.js';
+import { askedLevel, asksRule, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { findPlainVariant } from './plain-variant.js';
@@ -20,6 +20,7 @@ import { chooseProcedure, coverage, pickFromReply, procedureCandidates, statesHe
 import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
+import { asksDeadline, asksOnline, deadlineLines, onlineLines } from './question-focus.js';
 import { QuestionReading } from './question-reading.js';
 import { pendingCandidate, share, withoutHomeProvince, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
 
@@ -63,6 +64,9 @@ interface Turn {
 }
 
 export const MAX_MESSAGE_CHARS = 1000;
+
+/** A procedure's name after `thủ tục` in a sentence: names often start with that word already. */
+const procedureTitle = (name: string) => name.replace(/^thủ tục\s+/iu, '');
 const RECORD_CACHE_MS = 60_000;
 
 /**
@@ -175,10 +179,20 @@ export class AssistantService {
    * `retry`: a first reading, a second with the formal wording, a last with the request sentence alone
    * (`requestText`, carried from the first reading).
    */
-  private async answerQuestion(question: string, state: ConversationState, retry: 'none' | 'formal' | 'request' = 'none', requestText?: string): Promise<Turn> {
+  private async answerQuestion(
+    question: string,
+    state: ConversationState,
+    retry: 'none' | 'formal' | 'request' = 'none',
+    requestText?: string,
+    latest?: string,
+  ): Promise<Turn> {
     const weights = await this.wordWeights();
     const reading = await QuestionReading.read(question, retry === 'none', weights, (word) => this.deps.search.wordShare(word));
-    const { aspect, request, topics, unseen } = reading;
+    const { request, topics, unseen } = reading;
+    // a question completed by the one before it: what the latest message asks wins ("nộp online được không?"
+    // after "cần giấy tờ gì?" asks where, not the papers once more)
+    const asked = latest !== undefined && readAspect(latest) !== undefined ? latest : question;
+    const aspect = asked === question ? reading.aspect : readAspect(asked);
 
     // a reply to "which procedure?"
     const pending = state.pending;
@@ -190,10 +204,10 @@ export class AssistantService {
       if (pick) return this.answerProcedure(pick.documentId, aspect ?? pending.aspect, pending.question);
     }
     // a reply to "which procedure?" that names none of the choices completes the question asked before it
-    if (pending && !isChoice && retry === 'none') return this.answerQuestion(`${question} ${pending.question}`, { ...state, pending: undefined });
+    if (pending && !isChoice && retry === 'none') return this.answerQuestion(`${question} ${pending.question}`, { ...state, pending: undefined }, 'none', undefined, question);
     // a follow-up naming nothing new ("còn lệ phí thì sao?", "nộp ở đâu?")
     if (state.procedureDocumentId && topics.length === 0) {
-      return this.answerProcedure(state.procedureDocumentId, aspect ?? 'overview', question);
+      return this.answerProcedure(state.procedureDocumentId, aspect ?? 'overview', asked);
     }
     if (topics.length === 0) return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { unnamed: { question } }, unsupported: 0 };
 
@@ -230,11 +244,11 @@ export class AssistantService {
       currentSupport = reading.share(await this.documentWords(current, state.procedureName ?? '', reading.accented));
       // a short follow-up, or one whose words the procedure has; a long new question it does not cover is asked afresh
       const fits = topics.length <= 3 || currentSupport >= MIN_SUPPORT;
-      if (named < 0.5 && legal < 0.75 && fits) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', question);
+      if (named < 0.5 && legal < 0.75 && fits) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', asked);
       // words the procedure under discussion has (`trích lục` of `khai tử`) keep the conversation on it,
       // unless the question names another procedure (most of its telling name words)
       const namesOther = candidates.some((candidate) => candidate.documentId !== current && coverage(candidate.name, questionWords) >= NAMED_COVERAGE);
-      if (!namesOther && currentSupport >= NAMED_COVERAGE) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', question);
+      if (!namesOther && currentSupport >= NAMED_COVERAGE) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', asked);
     }
 
     const legalTop = results.find((result) => result.citation.article !== null);
@@ -254,7 +268,7 @@ export class AssistantService {
     if (choice.kind === 'ambiguous' && wantsProcedure) {
       // the one choice the question names outright (`chứng thực di chúc` beside `chứng thực chữ ký`) is meant
       const namedOnes = unseen === 0 ? choice.candidates.filter((candidate) => coverage(candidate.name, questionWords) >= NAMED_COVERAGE) : [];
-      if (namedOnes.length === 1) return this.answerProcedure(namedOnes[0]!.documentId, aspect ?? 'overview', question);
+      if (namedOnes.length === 1) return this.answerProcedure(namedOnes[0]!.documentId, aspect ?? 'overview', asked);
       // a choice is offered only between procedures whose names say what was asked
       let plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT && nameShare(candidate) >= MIN_SUPPORT);
       if (aspect !== undefined && aspect !== 'overview' && plausible.length >= 2) {
@@ -266,11 +280,11 @@ export class AssistantService {
         // where, steps and legal basis name the agency or differ in wording even when alike
         const alike = answering.length >= 2 && !['steps', 'where', 'legalBasis'].includes(aspect);
         if (alike && new Set(plausible.map((candidate) => answers.get(candidate.documentId))).size === 1) {
-          return this.answerProcedure(plausible[0]!.documentId, aspect, question);
+          return this.answerProcedure(plausible[0]!.documentId, aspect, asked);
         }
       }
       if (plausible.length >= 2) return this.clarify(question, aspect ?? 'overview', plausible);
-      if (plausible.length === 1) return this.answerProcedure(plausible[0]!.documentId, aspect ?? 'overview', question);
+      if (plausible.length === 1) return this.answerProcedure(plausible[0]!.documentId, aspect ?? 'overview', asked);
     }
     if (choice.kind === 'chosen' && wantsProcedure) {
       // a procedure the question names (most of its telling name words, informal words read formally) is
@@ -282,7 +296,7 @@ export class AssistantService {
       const headed = statesHead(choice.candidate.name, questionWords, 3);
       const telling = nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseen === 0 && (headed || leadsByName(choice.candidate, candidates, questionWords)));
       if (named || (supported(choice.candidate) >= MIN_SUPPORT && telling)) {
-        const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', question);
+        const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', asked);
         const variants = choice.variants.slice(0, 3);
         if (variants.length > 0 && turn.outcome === 'answered') {
           turn.suggestions = variants.map((variant) => variant.name);
@@ -297,12 +311,12 @@ export class AssistantService {
     // in a conversation, an aspect asked in a few words that lead nowhere else ("xin một lần được mấy bản?") is
     // asked of the procedure under discussion; a longer question must find its words there
     const followUp = topics.length <= 2 || currentSupport >= MIN_SUPPORT;
-    if (state.procedureDocumentId && aspect !== undefined && unseen === 0 && followUp) return this.answerProcedure(state.procedureDocumentId, aspect, question);
+    if (state.procedureDocumentId && aspect !== undefined && unseen === 0 && followUp) return this.answerProcedure(state.procedureDocumentId, aspect, asked);
     // nothing found for the citizen's words: once more with the formal ones (`công chứng bản sao` → `chứng thực bản sao`)…
-    if (retry === 'none' && fold(reading.formal) !== fold(reading.text)) return this.answerQuestion(reading.formal, state, 'formal', request);
+    if (retry === 'none' && fold(reading.formal) !== fold(reading.text)) return this.answerQuestion(reading.formal, state, 'formal', request, latest);
     // …and last with the request alone: a long story can outweigh what is asked
     const alone = retry === 'none' ? request : retry === 'formal' ? requestText : undefined;
-    if (alone && topicWords(alone).length >= 2) return this.answerQuestion(withSynonymsReplaced(alone), state, 'request');
+    if (alone && topicWords(alone).length >= 2) return this.answerQuestion(withSynonymsReplaced(alone), state, 'request', undefined, latest);
     // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one
     if (wantsProcedure && unseen === 0 && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
@@ -342,6 +356,18 @@ export class AssistantService {
       const focus = quantityLines(thing, passages, aspect === 'result').filter((line) => !present.has(line.text));
       if (focus.length > 0) lines = [lines[0]!, ...focus, ...lines.slice(1)];
     }
+    // "phải đi khai tử trong bao lâu kể từ ngày mất?": the citizen's own time limit before the office's
+    if (asksDeadline(question)) {
+      const present = new Set(lines.map((line) => line.text));
+      const focus = (await this.deadlineFocus(row, passages, retrieved)).filter((line) => !present.has(line.text));
+      if (focus.length > 0) lines = [lines[0]!, ...focus, { text: 'Thời hạn giải quyết hồ sơ:' }, ...lines.slice(1)];
+    }
+    // "nộp online được không?": what the procedure says of applying online
+    if (asksOnline(question)) {
+      const present = new Set(lines.map((line) => line.text));
+      const focus = onlineLines(passages).filter((line) => !present.has(line.text));
+      if (focus.length > 0) lines = [lines[0]!, ...focus, ...lines.slice(1)];
+    }
     const turn = await this.finish(question, lines, retrieved);
     const procedure = { code: row.code, name: row.name, documentId };
     return { ...turn, procedure, aspect, state: { procedureDocumentId: documentId, procedureName: row.name, lastAspect: aspect } };
@@ -357,16 +383,33 @@ export class AssistantService {
     return twin.lines;
   }
 
-  /** The aspect from the national record of the same procedure, when the province's document lacks it. */
-  private async fromNationalTwin(row: ProcedureRow, aspect: Aspect): Promise<{ lines: DraftLine[]; passages: readonly Passage[] } | undefined> {
+  /** The sentences giving the citizen's own time limit: the procedure's, else its national twin's (joining `retrieved`). */
+  private async deadlineFocus(row: ProcedureRow, passages: readonly Passage[], retrieved: Map<string, Passage>): Promise<DraftLine[]> {
+    const own = deadlineLines(passages);
+    if (own.length > 0 || row.source !== 'provincial') return own;
+    const twin = await this.nationalTwin(row);
+    const lines = twin ? deadlineLines(twin.passages) : [];
+    if (!twin || lines.length === 0) return [];
+    for (const passage of twin.passages) retrieved.set(passage.id, passage);
+    return [{ text: `Quy trình nội bộ của tỉnh không ghi thời hạn này; theo thủ tục ${procedureTitle(twin.row.name)} (${twin.row.code}) trên Cổng Dịch vụ công quốc gia:` }, ...lines];
+  }
+
+  private async nationalTwin(row: ProcedureRow): Promise<{ row: ProcedureRow; passages: readonly Passage[] } | undefined> {
     const documentId = await findNationalTwin((query) => this.deps.search.search(query, { k: 5, filters: { kind: PROCEDURE_DOCUMENT_KINDS.national } }), row.name);
     const twin = documentId ? (await this.recordsOf([documentId])).get(documentId) : undefined;
     if (!documentId || !twin) return undefined;
-    const passages = await this.deps.search.passagesOf(documentId);
+    return { row: twin, passages: await this.deps.search.passagesOf(documentId) };
+  }
+
+  /** The aspect from the national record of the same procedure, when the province's document lacks it. */
+  private async fromNationalTwin(row: ProcedureRow, aspect: Aspect): Promise<{ lines: DraftLine[]; passages: readonly Passage[] } | undefined> {
+    const found = await this.nationalTwin(row);
+    if (!found) return undefined;
+    const { row: twin, passages } = found;
     const draft = composeProcedureAnswer(twin.record, passages, aspect);
     if (!draft.found) return undefined;
     // no figures of the provincial document here: a connective line may only repeat what is cited
-    const intro = `Quy trình nội bộ của tỉnh không ghi ${ASPECT_TITLES[aspect]}; theo thủ tục ${twin.name} (${twin.code}) trên Cổng Dịch vụ công quốc gia:`;
+    const intro = `Quy trình nội bộ của tỉnh không ghi ${ASPECT_TITLES[aspect]}; theo thủ tục ${procedureTitle(twin.name)} (${twin.code}) trên Cổng Dịch vụ công quốc gia:`;
     return { lines: [{ text: intro }, ...draft.lines.slice(1)], passages };
   }
 

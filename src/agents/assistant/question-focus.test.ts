@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PROCEDURE_SECTION_TITLES } from '../../ingest/structure/index.js';
+import { asksDeadline, asksOnline, deadlineLines, onlineLines } from './question-focus.js';
+import { procedurePassage } from './testing/procedure-passage.js';
+
+test("a question about the citizen's own time limit is told from one about the office's", () => {
+  assert.equal(asksDeadline('Thời hạn phải đi đăng ký là bao lâu kể từ ngày mất?'), true);
+  assert.equal(asksDeadline('sinh con bao lâu thì phải đi làm giấy khai sinh'), true);
+  assert.equal(asksDeadline('phai khai bao trong may ngay'), true);
+  assert.equal(asksDeadline('con toi sinh duoc 2 thang, qua han dang ky khai sinh chua'), true);
+  // the office's processing time
+  assert.equal(asksDeadline('làm giấy khai sinh mất bao lâu?'), false);
+  assert.equal(asksDeadline('bao lâu thì có kết quả kể từ ngày nộp hồ sơ?'), false);
+  assert.equal(asksDeadline('thời hạn giải quyết là bao nhiêu ngày'), false);
+});
+
+test('the sentences putting a time limit on someone are found; the office counting from filing is not one', () => {
+  const passages = [
+    procedurePassage('p1', '- Giấy báo tử;\n- Trong thời hạn 15 ngày kể từ ngày có người chết thì vợ, chồng hoặc con có trách nhiệm đi đăng ký khai tử; cán bộ ghi vào Sổ.'),
+    procedurePassage('p2', 'Trong thời hạn 03 ngày làm việc kể từ ngày nhận đủ hồ sơ, công chức phải trả kết quả.'),
+    procedurePassage('p3', 'Trong 05 ngày kể từ ngày sinh, người đi khai thấy ghi rõ.'),
+  ];
+  const lines = deadlineLines(passages);
+  assert.deepEqual(lines.map((line) => line.passage?.id), ['p1']);
+  // one sentence of the line (its list mark kept), verbatim, so the citation check finds it in the passage
+  assert.equal(lines[0]!.text, '- Trong thời hạn 15 ngày kể từ ngày có người chết thì vợ, chồng hoặc con có trách nhiệm đi đăng ký khai tử;');
+  assert.ok(passages[0]!.text.includes(lines[0]!.text));
+});
+
+test('a question about applying online finds what the procedure says of it, not its legal basis or a list heading', () => {
+  assert.equal(asksOnline('nop online duoc khong?'), true);
+  assert.equal(asksOnline('Có nộp qua Cổng dịch vụ công được không?'), true);
+  assert.equal(asksOnline('nộp ở đâu?'), false);
+  const passages = [
+    procedurePassage('p1', '- Đối với giấy tờ gửi kèm nếu nộp hồ sơ theo hình thức trực tuyến:\n+ Bản chụp phải rõ nét.\n- Tờ khai theo mẫu.'),
+    procedurePassage('p2', '+ Mẫu hộ tịch điện tử tương tác (nếu nộp hồ sơ theo hình thức trực tuyến).', undefined, PROCEDURE_SECTION_TITLES.mauDonToKhai),
+    procedurePassage('p3', '- Nghị định số 87/2020/NĐ-CP quy định về đăng ký hộ tịch trực tuyến;', undefined, PROCEDURE_SECTION_TITLES.canCuPhapLy),
+  ];
+  assert.deepEqual(onlineLines(passages).map((line) => line.passage?.id), ['p2']);
+});

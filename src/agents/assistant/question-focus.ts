@@ -1,0 +1,80 @@
+import { PROCEDURE_SECTION_TITLES } from '../../ingest/structure/index.js';
+import type { Passage } from '../../retrieval/index.js';
+import { bodyLines, type DraftLine } from './procedure-answer.composer.js';
+import { fold } from './text-folding.js';
+
+/**
+ * Questions whose answer is one sentence somewhere in the procedure rather than a section of it:
+ *
+ * - the citizen's own time limit ("phải đi khai tử trong bao lâu kể từ ngày mất?"): the time section
+ *   gives the office's processing time; the citizen's limit is a note elsewhere ("Trong thời hạn 15
+ *   ngày kể từ ngày có người chết thì … có trách nhiệm đi đăng ký khai tử");
+ * - submitting online ("nộp online được không?"): the papers and forms sections say what an online
+ *   application needs ("Mẫu hộ tịch điện tử tương tác … nếu nộp hồ sơ theo hình thức trực tuyến").
+ *
+ * Those sentences are quoted first, with their passages, so the citation check sees them verbatim.
+ */
+
+/** Folded wordings of a question about the citizen's own time limit. */
+const ASKS_DEADLINE = [
+  // "kể từ ngày mất / sinh / chết / …": counted from an event in the citizen's life, not from filing
+  / ke tu (?:ngay|khi|luc) (?!nhan|nop|tiep nhan|co ket qua)\S+/,
+  // "bao lâu thì phải đi đăng ký", "trong bao lâu phải khai"
+  / (?:bao lau|may ngay|bao nhieu ngay|thoi han|han) (?:\S+ ){0,3}(?:phai|bat buoc) (?:di )?(?:dang ky|khai|lam|bao)/,
+  // "phải đi đăng ký trong bao lâu", "phải khai báo trong mấy ngày"
+  / (?:phai|bat buoc) (?:di )?(?:dang ky|khai|lam|bao)(?: \S+){0,4} (?:trong (?:vong |thoi han )?)?(?:bao lau|may ngay|bao nhieu ngay)/,
+  / (?:han chot|cham nhat la|tre han|qua han)/,
+];
+
+/** Folded wordings of a question about applying online. */
+const ASKS_ONLINE = / (?:online|truc tuyen|qua mang|tren mang|qua internet|dich vu cong|vneid|qua app|qua ung dung)/;
+
+/** Whether the question asks the citizen's own time limit. */
+export function asksDeadline(question: string): boolean {
+  const folded = ` ${fold(question)} `;
+  return ASKS_DEADLINE.some((pattern) => pattern.test(folded));
+}
+
+/** Whether the question asks about applying online. */
+export function asksOnline(question: string): boolean {
+  return ASKS_ONLINE.test(` ${fold(question)} `);
+}
+
+/**
+ * A sentence that puts a time limit on someone, counted from an event that is not the filing
+ * (`Trong thời hạn 15 ngày kể từ ngày có người chết thì … có trách nhiệm đi đăng ký khai tử`).
+ */
+const DEADLINE_SENTENCE = /trong (?:thời hạn |vòng )?\d+\s*(?:\(\p{L}[\p{L} ]*\)\s*)?(?:ngày|tháng)[^.;]{0,40}?kể từ (?:ngày|khi) (?!(?:tiếp )?nhận|nộp)/iu;
+const OBLIGATION = /trách nhiệm|phải/iu;
+/** A sentence about applying online; the legal basis only names the decrees on it. */
+const ONLINE_SENTENCE = /trực tuyến|cổng dịch vụ công/iu;
+
+const MAX_FOCUS_LINES = 2;
+
+/** The procedure's sentences that give someone's time limit, shortest first, each with its passage. */
+export function deadlineLines(passages: readonly Passage[]): DraftLine[] {
+  return focusSentences(passages, (sentence) => DEADLINE_SENTENCE.test(sentence) && OBLIGATION.test(sentence));
+}
+
+/** The procedure's sentences about applying online (not its legal basis), shortest first. */
+export function onlineLines(passages: readonly Passage[]): DraftLine[] {
+  const told = passages.filter((passage) => passage.citation.section !== PROCEDURE_SECTION_TITLES.canCuPhapLy);
+  return focusSentences(told, (sentence) => ONLINE_SENTENCE.test(sentence));
+}
+
+function focusSentences(passages: readonly Passage[], wanted: (sentence: string) => boolean): DraftLine[] {
+  const lines: DraftLine[] = [];
+  const seen = new Set<string>();
+  for (const passage of passages) {
+    for (const line of bodyLines(passage)) {
+      for (const sentence of line.split(/(?<=[.;])\s+/u)) {
+        // a heading of a list (`…theo hình thức trực tuyến:`) says nothing by itself
+        if (seen.has(sentence) || sentence.trimEnd().endsWith(':') || !wanted(sentence)) continue;
+        seen.add(sentence);
+        lines.push({ text: sentence, passage });
+      }
+    }
+  }
+  // a short sentence that states it is a better answer than a long one that mentions it
+  return lines.sort((a, b) => a.text.length - b.text.length).slice(0, MAX_FOCUS_LINES);
+}
