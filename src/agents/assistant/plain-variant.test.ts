@@ -25,3 +25,17 @@ test('a foreign variant the question does not ask for gives way to the plain pro
   const adoption: Candidate = { ...foreign, documentId: 'cn', name: 'Giải quyết việc nuôi con nuôi có yếu tố nước ngoài đối với trẻ em sống ở cơ sở nuôi dưỡng' };
   assert.equal(await findPlainVariant(search, adoption, new Set(['con', 'nuoi'])), undefined);
 });
+
+test('a family whose plain member is named differently: the domestic one sharing words with it', async () => {
+  const adoptionIndex = [
+    ...index,
+    result('cn-tn', 'Đăng ký việc nuôi con nuôi trong nước', PROCEDURE_DOCUMENT_KINDS.provincial),
+    result('kh-tn', 'Đăng ký kết hôn trong nước', PROCEDURE_DOCUMENT_KINDS.provincial),
+  ];
+  const searchAdoption = async (_query: string, kind: string) => adoptionIndex.filter((item) => item.document.kind === kind);
+  const adoption: Candidate = { ...foreign, documentId: 'cn', name: 'Giải quyết việc nuôi con nuôi có yếu tố nước ngoài đối với trẻ em sống ở cơ sở nuôi dưỡng' };
+  assert.equal((await findPlainVariant(searchAdoption, adoption, new Set(['con', 'nuoi', 'be'])))?.documentId, 'cn-tn');
+  // a domestic procedure of another family (no three words in a row in common) is not the plain one
+  const marriage: Candidate = { ...foreign, documentId: 'x', name: 'Ghi chú việc ly hôn có yếu tố nước ngoài' };
+  assert.equal(await findPlainVariant(searchAdoption, marriage, new Set(['ly', 'hon'])), undefined);
+});

@@ -21,10 +21,32 @@ export async function findPlainVariant(
   const plainName = candidate.name.replace(FOREIGN, '').trim();
   const key = nameKey(plainName);
   const kind = candidate.provincial ? PROCEDURE_DOCUMENT_KINDS.provincial : PROCEDURE_DOCUMENT_KINDS.national;
-  for (const result of await search(plainName, kind)) {
-    if (result.procedure && result.document.kind === kind && nameKey(result.procedure.name) === key) {
-      return { documentId: result.document.id, code: result.procedure.code, name: result.procedure.name, rank: candidate.rank, score: result.score, provincial: candidate.provincial };
-    }
-  }
-  return undefined;
+  const found = (result: SearchResult): Candidate => ({
+    documentId: result.document.id,
+    code: result.procedure!.code,
+    name: result.procedure!.name,
+    rank: candidate.rank,
+    score: result.score,
+    provincial: candidate.provincial,
+  });
+  const results = (await search(plainName, kind)).filter((result) => result.procedure && result.document.kind === kind);
+  const same = results.find((result) => nameKey(result.procedure!.name) === key);
+  if (same) return found(same);
+  // a family whose plain member is named differently: the one that says it is domestic (`Đăng ký việc nuôi
+  // con nuôi trong nước` beside `Giải quyết việc nuôi con nuôi có yếu tố nước ngoài đối với…`), sharing
+  // three words in a row with the foreign one's name
+  const domestic = (await search(`${plainName} trong nước`, kind)).find(
+    (result) => result.procedure && result.document.kind === kind && DOMESTIC.test(result.procedure.name) && sharesRun(result.procedure.name, plainName, 3),
+  );
+  return domestic ? found(domestic) : undefined;
+}
+
+const DOMESTIC = /\strong nước(?=\s|$|,)/iu;
+
+/** Whether two names share `length` words in a row (case-insensitive). */
+function sharesRun(first: string, second: string, length: number): boolean {
+  const words = (text: string) => text.toLowerCase().split(/[\s,()]+/u).filter(Boolean);
+  const runs = (list: string[]) => new Set(list.slice(0, list.length - length + 1).map((_, index) => list.slice(index, index + length).join(' ')));
+  const theirs = runs(words(second));
+  return [...runs(words(first))].some((run) => theirs.has(run));
 }
