@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { askedLevel, asksRule, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
+import { askedLevel, asksRule, readAspect, readIntent, secondAspect, topicTokens, topicWords } from './message-intent.js';
 
 test('the level the citizen goes to, with or without accents; `xã hội` is not a commune', () => {
   assert.equal(askedLevel('Nộp hồ sơ xin nhận con nuôi ở xã rồi thì sao?'), 'xa');
@@ -69,4 +69,13 @@ test('words of a story that name nothing are no topic, read with their accents',
   assert.deepEqual(topicWords('năm ngoái thằng bé'), ['nam', 'be']);
   // folded, the same letters are other words
   assert.ok(topicWords('xac nhan khong no thue').includes('no'));
+});
+
+test('a word typed with accents that are not a filler\'s keeps its meaning (thẻ is not thế, căn is not cần)', () => {
+  const tokens = topicTokens('Muốn cấp đổi thẻ căn cước thì cần giấy tờ gì, làm thế nào?');
+  assert.deepEqual(tokens.map((token) => token.typed), ['đổi', 'thẻ', 'căn', 'cước']);
+  assert.deepEqual(tokens.map((token) => token.folded), ['doi', 'the', 'can', 'cuoc']);
+  // typed without accents, the same words stay fillers: nothing tells them apart
+  assert.deepEqual(topicWords('muon cap doi the can cuoc thi can giay to gi'), ['doi', 'cuoc']);
+  assert.deepEqual(topicWords('bị mất giấy báo tử, lần đầu đi làm'), ['giay', 'bao', 'tu', 'lan', 'dau']);
 });

@@ -1,5 +1,5 @@
 import type { Aspect } from './assistant.types.js';
-import { fold, hasPhrase } from './text-folding.js';
+import { accentedForm, fold, hasPhrase } from './text-folding.js';
 
 /**
  * What the citizen's message is, before any retrieval: rules over the diacritic-free text, so
@@ -169,17 +169,47 @@ const FILLER_PHRASES =
 const ASPECT_WORDS = ASPECT_PHRASES.flatMap(([, phrases]) => phrases).sort((a, b) => b.length - a.length);
 
 /**
- * Folded words of the message that may name a procedure or a legal topic. `namesPair` tells when
- * a filler word is part of a name with its neighbour (`cai chinh`, `con nuoi`): then it stays.
+ * Accented words whose folded form is a filler (`thẻ` / `thế`, `căn` / `cần`, `máy` / `mấy`, `đầu` /
+ * `đâu`, `báo` / `bao`, `tội` / `tôi`…) but which, typed with these accents, name a thing a
+ * procedure or a law is about. A word typed without accents stays a filler.
  */
-export function topicWords(message: string, namesPair?: (first: string, second: string, word: string) => boolean): string[] {
-  let folded = fold(message.normalize('NFC').replace(STORY_WORDS, ' ')).replace(FILLER_PHRASES, ' ');
-  for (const phrase of ASPECT_WORDS) folded = folded.replaceAll(` ${phrase} `, '  ');
-  const words = folded.replace(/\s+/g, ' ').trim().split(' ');
+const NOT_FILLER_ACCENTED = new Set(
+  'thẻ căn cán máy đầu dấu tôn rơi hội dì tình tính mã báo bảo thị cải đền lâm tội chỗ ảnh mặt mật trồng khí'.split(' '),
+);
+
+/** A topic word: folded, and as typed (lower case, accents kept; the folded form when typed without). */
+export interface TopicWord {
+  folded: string;
+  typed: string;
+}
+
+/**
+ * Words of the message that may name a procedure or a legal topic. `namesPair` tells when a filler
+ * word is part of a name with its neighbour (`cai chinh`, `con nuoi`): then it stays. Phrases are
+ * removed from the folded text word for word, so each remaining word keeps the form it was typed in.
+ */
+export function topicTokens(message: string, namesPair?: (first: string, second: string, word: string) => boolean): TopicWord[] {
+  const cleaned = message.normalize('NFC').replace(STORY_WORDS, ' ');
+  const blank = (phrase: string) => phrase.replace(/\S+/g, '_');
+  let folded = fold(cleaned).replace(FILLER_PHRASES, blank);
+  for (const phrase of ASPECT_WORDS) folded = folded.replaceAll(` ${phrase} `, (match) => blank(match));
+  const all = folded.trim().split(' ');
+  const typedAll = accentedForm(cleaned).trim().split(' ');
+  const typedOf = (index: number) => (typedAll.length === all.length ? typedAll[index]! : all[index]!);
+  // removed phrases leave their neighbours next to each other, as if they had never been there
+  const kept = all.map((word, index) => ({ word, index })).filter(({ word }) => word && word !== '_');
+  const words = kept.map(({ word }) => word);
   // a filler word stays when it forms a name with a neighbour that is not filler itself
   const pairs = (first: string, second: string, word: string) => namesPair !== undefined && !FILLER.has(first === word ? second : first) && namesPair(first, second, word);
   const named = (i: number) => (i > 0 && pairs(words[i - 1]!, words[i]!, words[i]!)) || (i + 1 < words.length && pairs(words[i]!, words[i + 1]!, words[i]!));
-  return words.filter((word, i) => word && !/^\d+$/.test(word) && (!FILLER.has(word) || named(i)));
+  return kept
+    .map(({ word, index }) => ({ folded: word, typed: typedOf(index) }))
+    .filter(({ folded: word, typed }, i) => !/^\d+$/.test(word) && (!FILLER.has(word) || NOT_FILLER_ACCENTED.has(typed) || named(i)));
+}
+
+/** The folded topic words of a message (see `topicTokens`). */
+export function topicWords(message: string, namesPair?: (first: string, second: string, word: string) => boolean): string[] {
+  return topicTokens(message, namesPair).map((token) => token.folded);
 }
 
 /**

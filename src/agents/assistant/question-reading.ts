@@ -1,6 +1,6 @@
 import { hasDiacritics, QUERY_SYNONYMS, synonymExpansions, withSynonymsReplaced } from '../../retrieval/index.js';
 import type { Aspect } from './assistant.types.js';
-import { readAspect, topicWords } from './message-intent.js';
+import { readAspect, topicTokens, topicWords, type TopicWord } from './message-intent.js';
 import { properNouns, requestSentence } from './question-text.js';
 import { accentedForm, fold } from './text-folding.js';
 import type { WordWeights } from './word-weights.js';
@@ -56,9 +56,10 @@ export class QuestionReading {
     const names = properNouns(question);
     const accented = hasDiacritics(question);
     // the topic words of a text as typed (accented words with their accents), without names of places and people
-    const typed = (wording: string) => typedWords(wording, topicsOf(wording, names, weights), accented);
-    const topics = topicsOf(text, names, weights);
-    const words = typedWords(text, topics, accented);
+    const typed = (wording: string) => typedWords(topicsOf(wording, names, weights), accented);
+    const tokens = topicsOf(text, names, weights);
+    const topics = tokens.map((token) => token.folded);
+    const words = typedWords(tokens, accented);
     const overrides = new Map<string, number>();
     let unseen = 0;
     for (const word of new Set(words.filter((candidate) => weights.unknown(candidate)))) {
@@ -105,13 +106,13 @@ export class QuestionReading {
   }
 }
 
-/** Folded topic words of a text, without names of places and people (`Pleiku`, `Chư Sê`). */
-function topicsOf(text: string, names: ReadonlyMap<string, string>, weights: WordWeights): string[] {
+/** Topic words of a text, without names of places and people (`Pleiku`, `Chư Sê`). */
+function topicsOf(text: string, names: ReadonlyMap<string, string>, weights: WordWeights): TopicWord[] {
   const isName = (word: string) => names.has(word) && (weights.unknown(word) || weights.unknown(names.get(word)!));
-  return topicWords(text, (first, second, word) => weights.namesPair(first, second, word)).filter((word) => !isName(word));
+  return topicTokens(text, (first, second, word) => weights.namesPair(first, second, word)).filter((token) => !isName(token.folded));
 }
 
-/** The folded topic words of a text in the form the question was typed (accented words matched with their accents). */
-function typedWords(text: string, folded: readonly string[], accented: boolean): string[] {
-  return accented ? accentedForm(text).trim().split(' ').filter((word) => folded.includes(fold(word).trim())) : [...folded];
+/** Topic words in the form the question was typed: accented words matched with their accents. */
+function typedWords(tokens: readonly TopicWord[], accented: boolean): string[] {
+  return tokens.map((token) => (accented ? token.typed : token.folded));
 }
