@@ -7,7 +7,7 @@ import { findPersonalData, redactPersonalData } from '../../privacy/index.js';
 import type { LanguageModel } from '../../providers/llm/index.js';
 import { withSynonymsReplaced, type Passage, type SearchOptions, type SearchResult } from '../../retrieval/index.js';
 import type { Aspect, ChatOutcome, ChatReply, ConversationState } from './assistant.types.js';
-import { leadsByName, MIN_NAME_SHARE, MIN_SUPPORT, NAMED_COVERAGE, refineChoice } from './choice-refinement.js';
+import { leadsByName, mainCoverage, MIN_NAME_SHARE, MIN_SUPPORT, NAMED_COVERAGE, refineChoice } from './choice-refinement.js';
 import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
@@ -280,7 +280,9 @@ export class AssistantService {
         // where, steps and legal basis name the agency or differ in wording even when alike
         const alike = answering.length >= 2 && !['steps', 'where', 'legalBasis'].includes(aspect);
         if (alike && new Set(plausible.map((candidate) => answers.get(candidate.documentId))).size === 1) {
-          return this.answerProcedure(plausible[0]!.documentId, aspect, asked);
+          // cited: the one whose name the question covers most (the general `chứng thực chữ ký` before `… người dịch`)
+          const closest = plausible.reduce((best, candidate) => (mainCoverage(candidate.name, questionWords) > mainCoverage(best.name, questionWords) ? candidate : best));
+          return this.answerProcedure(closest.documentId, aspect, asked);
         }
       }
       if (plausible.length >= 2) return this.clarify(question, aspect ?? 'overview', plausible);

@@ -92,7 +92,8 @@ export function leadsByName(candidate: Candidate, candidates: readonly Candidate
   return candidates.every((other) => other.documentId === candidate.documentId || mainCoverage(other.name, questionWords) <= own - LEAD_MARGIN);
 }
 
-function mainCoverage(name: string, questionWords: ReadonlySet<string>): number {
+/** Coverage of a name by the question, or of its main name (the words before any parenthesis) when higher. */
+export function mainCoverage(name: string, questionWords: ReadonlySet<string>): number {
   const main = name.replace(/\([^)]*\)/g, ' ');
   return Math.max(coverage(name, questionWords), /\p{L}/u.test(main) ? coverage(main, questionWords) : 0);
 }

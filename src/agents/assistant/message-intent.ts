@@ -106,7 +106,7 @@ function cleanQuestion(original: string, survivingFolded: string): string {
 const ASPECT_PHRASES: ReadonlyArray<[Aspect, readonly string[]]> = [
   ['forms', ['mau don', 'mau to khai', 'to khai mau', 'mau nao', 'bieu mau', 'to khai nao', 'mau gi', 'to khai gi', 'dien to khai', 'dien mau', 'dien don']],
   ['fee', ['le phi', 'phi', 'bao nhieu tien', 'tinh tien', 'mat tien', 'ton tien', 'mat bao nhieu', 'ton bao nhieu', 'chi phi', 'tien phi', 'thu phi', 'mien phi', 'phai tra tien', 'dong tien', 'nop tien']],
-  ['time', ['bao lau', 'may ngay', 'bao nhieu ngay', 'thoi han', 'thoi gian giai quyet', 'thoi gian xu ly', 'thoi gian', 'khi nao co ket qua', 'bao gio co ket qua', 'trong ngay', 'mat may ngay', 'lau khong', 'lau ko']],
+  ['time', ['bao lau', 'may ngay', 'bao nhieu ngay', 'thoi han', 'thoi gian giai quyet', 'thoi gian xu ly', 'thoi gian', 'khi nao co ket qua', 'bao gio co ket qua', 'trong ngay', 'mat may ngay', 'lau khong', 'lau ko', 'lay ngay', 'co ngay', 'nhan ngay', 'lay lien', 'co lien']],
   ['legalBasis', ['can cu phap ly', 'can cu', 'van ban nao quy dinh', 'luat nao', 'nghi dinh nao', 'thong tu nao', 'quy dinh o dau', 'co so phap ly', 'van ban phap luat']],
   ['conditions', ['dieu kien', 'yeu cau dieu kien', 'can dap ung', 'duoc phep khong', 'co duoc khong', 'truong hop nao', 'khong duoc', 'khi nao thi', 'du tuoi', 'dong y khong', 'su dong y']],
   ['applicants', ['doi tuong', 'ai duoc', 'ai co the', 'ai phai', 'nguoi nao duoc']],
