@@ -20,7 +20,7 @@ import { chooseProcedure, coverage, pickFromReply, procedureCandidates, statesHe
 import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
-import { asksDeadline, asksOnline, deadlineLines, onlineLines } from './question-focus.js';
+import { asksDeadline, asksOnline, deadlineLines, onlineLines, situationLines } from './question-focus.js';
 import { QuestionReading } from './question-reading.js';
 import { pendingCandidate, share, withoutHomeProvince, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
 
@@ -280,8 +280,15 @@ export class AssistantService {
         // where, steps and legal basis name the agency or differ in wording even when alike
         const alike = answering.length >= 2 && !['steps', 'where', 'legalBasis'].includes(aspect);
         if (alike && new Set(plausible.map((candidate) => answers.get(candidate.documentId))).size === 1) {
-          // cited: the one whose name the question covers most (the general `chứng thực chữ ký` before `… người dịch`)
-          const closest = plausible.reduce((best, candidate) => (mainCoverage(candidate.name, questionWords) > mainCoverage(best.name, questionWords) ? candidate : best));
+          // cited: the one whose name has most of the question's words (`… người dịch` when asked of a translator),
+          // then the one whose main name the question covers most (the general `chứng thực chữ ký`)
+          const closeness = (candidate: Candidate) => [nameShare(candidate), mainCoverage(candidate.name, questionWords)] as const;
+          const closer = (a: Candidate, b: Candidate) => {
+            const [shareA, coverA] = closeness(a);
+            const [shareB, coverB] = closeness(b);
+            return shareA > shareB + 1e-9 || (Math.abs(shareA - shareB) <= 1e-9 && coverA > coverB);
+          };
+          const closest = plausible.reduce((best, candidate) => (closer(candidate, best) ? candidate : best));
           return this.answerProcedure(closest.documentId, aspect, asked);
         }
       }
@@ -363,6 +370,12 @@ export class AssistantService {
       const present = new Set(lines.map((line) => line.text));
       const focus = (await this.deadlineFocus(row, passages, retrieved)).filter((line) => !present.has(line.text));
       if (focus.length > 0) lines = [lines[0]!, ...focus, { text: 'Thời hạn giải quyết hồ sơ:' }, ...lines.slice(1)];
+    }
+    // "ủy quyền nhận hộ lương hưu", "tự dịch bằng của mình": the procedure's line on the citizen's situation
+    {
+      const present = new Set(lines.map((line) => line.text));
+      const focus = situationLines(question, row.name, passages).filter((line) => !present.has(line.text));
+      if (focus.length > 0) lines = [lines[0]!, ...focus, ...lines.slice(1)];
     }
     // "nộp online được không?": what the procedure says of applying online
     if (asksOnline(question)) {

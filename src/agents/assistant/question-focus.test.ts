@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROCEDURE_SECTION_TITLES } from '../../ingest/structure/index.js';
-import { asksDeadline, asksOnline, deadlineLines, onlineLines } from './question-focus.js';
+import { asksDeadline, asksOnline, deadlineLines, onlineLines, situationLines } from './question-focus.js';
 import { procedurePassage } from './testing/procedure-passage.js';
 
 test("a question about the citizen's own time limit is told from one about the office's", () => {
@@ -38,4 +38,19 @@ test('a question about applying online finds what the procedure says of it, not 
     procedurePassage('p3', '- Nghị định số 87/2020/NĐ-CP quy định về đăng ký hộ tịch trực tuyến;', undefined, PROCEDURE_SECTION_TITLES.canCuPhapLy),
   ];
   assert.deepEqual(onlineLines(passages).map((line) => line.passage?.id), ['p2']);
+});
+
+test("the procedure's line naming the citizen's situation (two question words in a row the name lacks) is found", () => {
+  const name = 'Chứng thực chữ ký người dịch';
+  const passages = [
+    procedurePassage('p1', '- Bản dịch đính kèm giấy tờ cần dịch;\n- Phí chứng thực: 10.000 đồng.', { code: 'QT 10', name }),
+    procedurePassage('p2', '* Ủy ban nhân dân cấp xã chỉ chứng thực chữ ký người dịch khi người đó tự dịch giấy tờ, văn bản của mình.', { code: 'QT 10', name }),
+  ];
+  const lines = situationLines('Tôi tự dịch bằng đại học của mình, xã có chứng thực chữ ký người dịch không?', name, passages);
+  assert.deepEqual(lines.map((line) => line.passage?.id), ['p2']);
+  assert.equal(lines[0]!.text, passages[1]!.text);
+  // the same without accents
+  assert.deepEqual(situationLines('toi tu dich bang cua minh thi xa co chung thuc chu ky nguoi dich khong', name, passages).map((line) => line.passage?.id), ['p2']);
+  // the procedure's own name words are no situation
+  assert.deepEqual(situationLines('chứng thực chữ ký người dịch phí bao nhiêu?', name, passages), []);
 });

@@ -1,7 +1,8 @@
 import { PROCEDURE_SECTION_TITLES } from '../../ingest/structure/index.js';
-import type { Passage } from '../../retrieval/index.js';
+import { hasDiacritics, type Passage } from '../../retrieval/index.js';
+import { topicTokens } from './message-intent.js';
 import { bodyLines, type DraftLine } from './procedure-answer.composer.js';
-import { fold } from './text-folding.js';
+import { accentedForm, fold } from './text-folding.js';
 
 /**
  * Questions whose answer is one sentence somewhere in the procedure rather than a section of it:
@@ -11,6 +12,10 @@ import { fold } from './text-folding.js';
  *   ngày kể từ ngày có người chết thì … có trách nhiệm đi đăng ký khai tử");
  * - submitting online ("nộp online được không?"): the papers and forms sections say what an online
  *   application needs ("Mẫu hộ tịch điện tử tương tác … nếu nộp hồ sơ theo hình thức trực tuyến").
+ *
+ * - the citizen's situation ("ủy quyền cho tôi nhận hộ lương hưu", "tôi tự dịch bằng của mình"): a
+ *   line of the procedure that names it by two of the question's words in a row, words the
+ *   procedure's name does not have and few of its lines share, says whether and how it applies.
  *
  * Those sentences are quoted first, with their passages, so the citation check sees them verbatim.
  */
@@ -77,4 +82,47 @@ function focusSentences(passages: readonly Passage[], wanted: (sentence: string)
   }
   // a short sentence that states it is a better answer than a long one that mentions it
   return lines.sort((a, b) => a.text.length - b.text.length).slice(0, MAX_FOCUS_LINES);
+}
+
+/** A line quoted whole up to this length; a longer one only by the sentence that names the situation. */
+const MAX_SITUATION_LINE = 700;
+/** A pair of words found in more lines than this is the procedure's common wording, not a situation. */
+const MAX_PAIR_LINES = 2;
+
+/**
+ * The procedure's lines naming the situation the question tells: two of its topic words in a row
+ * (as typed: accented words with their accents) that the procedure's name does not both have.
+ */
+export function situationLines(question: string, procedureName: string, passages: readonly Passage[]): DraftLine[] {
+  const accented = hasDiacritics(question);
+  const form = (text: string) => (accented ? accentedForm(text) : fold(text));
+  const name = form(procedureName);
+  const words = topicTokens(question).map((token) => (accented ? token.typed : token.folded));
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i += 1) {
+    const [first, second] = [words[i]!, words[i + 1]!];
+    if (first !== second && !(name.includes(` ${first} `) && name.includes(` ${second} `))) pairs.add(` ${first} ${second} `);
+  }
+  if (pairs.size === 0) return [];
+  const told = passages.filter((passage) => passage.citation.section !== PROCEDURE_SECTION_TITLES.canCuPhapLy);
+  const lines = told.flatMap((passage) => bodyLines(passage).map((text) => ({ text, passage, spaced: form(text) })));
+  const found = [...pairs].filter((pair) => {
+    const count = lines.filter((line) => line.spaced.includes(pair)).length;
+    return count > 0 && count <= MAX_PAIR_LINES;
+  });
+  // the line naming most of the situation's pairs first; a long line by its sentence that names most
+  const named = (text: string) => found.filter((pair) => form(text).includes(pair)).length;
+  const quoted = lines
+    .filter((line) => found.some((pair) => line.spaced.includes(pair)))
+    .map((line) => {
+      const sentences = line.text.split(/(?<=\.)\s+/u);
+      const best = sentences.reduce((chosen, sentence) => (named(sentence) > named(chosen) ? sentence : chosen));
+      const text = line.text.length <= MAX_SITUATION_LINE ? line.text : best;
+      return { text, passage: line.passage, count: named(text) };
+    })
+    .filter((line, index, all) => all.findIndex((other) => other.text === line.text) === index);
+  return quoted
+    .sort((a, b) => b.count - a.count || a.text.length - b.text.length)
+    .slice(0, MAX_FOCUS_LINES)
+    .map(({ text, passage }) => ({ text, passage }));
 }
