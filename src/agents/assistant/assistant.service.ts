@@ -259,7 +259,7 @@ export class AssistantService {
       const { share: found, found: count } = reading.wordsFoundIn(reading.form(`${legalTop.document.title} ${legalTop.text}`));
       return found >= minimum && count >= Math.min(2, reading.words.length);
     };
-    if (legalTop && asksRule(question) && lawCovers(0.6)) return this.answerLegal(question, legalTop, state);
+    if (legalTop && asksRule(question) && lawCovers(0.6)) return this.answerLegal(question, legalTop, state, reading);
     // the telling words of the question must be in the procedure: its name or its text
     // (a candidate's twins too: the level asked may pick one)
     const documents = candidates.flatMap((candidate) => [candidate.documentId, ...(candidate.twins ?? [])].map((documentId) => ({ documentId, name: candidate.name })));
@@ -316,7 +316,7 @@ export class AssistantService {
     }
     // a law answers what a law can: not where, when, how much or with which papers (those are a procedure's)
     const legalAspect = aspect === undefined || aspect === 'conditions' || aspect === 'legalBasis' || aspect === 'applicants';
-    if (legalTop && legalAspect && lawCovers(0.6)) return this.answerLegal(question, legalTop, state);
+    if (legalTop && legalAspect && lawCovers(0.6)) return this.answerLegal(question, legalTop, state, reading);
     // in a conversation, an aspect asked in a few words that lead nowhere else ("xin một lần được mấy bản?") is
     // asked of the procedure under discussion; a longer question must find its words there
     const followUp = topics.length <= 2 || currentSupport >= MIN_SUPPORT;
@@ -428,11 +428,19 @@ export class AssistantService {
     return { lines: [{ text: intro }, ...draft.lines.slice(1)], passages };
   }
 
-  private async answerLegal(question: string, result: SearchResult, state: ConversationState): Promise<Turn> {
+  /**
+   * The article's passage that has most of the question's words: retrieval finds the article, but the
+   * clause that answers may be a sibling of its best-scored passage (tạm vắng: points c–d of clause 1,
+   * "12 tháng liên tục", beside clauses 2–5).
+   */
+  private async answerLegal(question: string, result: SearchResult, state: ConversationState, reading: QuestionReading): Promise<Turn> {
     const passages = await this.deps.search.passagesOf(result.document.id);
-    const passage = passages.find((item) => item.text === result.text && item.citation.label === result.citation.label);
-    if (!passage) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state, unsupported: 0 };
-    const draft = composeLegalAnswer(result, passage);
+    const found = passages.find((item) => item.text === result.text && item.citation.label === result.citation.label);
+    if (!found) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state, unsupported: 0 };
+    const siblings = passages.filter((item) => item.citation.article === found.citation.article);
+    const best = siblings.reduce((chosen, item) => (reading.share(reading.form(item.text)) > reading.share(reading.form(chosen.text)) + 1e-9 ? item : chosen), found);
+    const passage = best;
+    const draft = composeLegalAnswer({ ...result, text: passage.text, citation: passage.citation }, passage);
     const turn = await this.finish(question, draft.lines, new Map([[passage.id, passage]]));
     // a legal answer does not change the procedure under discussion
     return { ...turn, procedure: null, aspect: null, state: { ...state, pending: undefined } };
