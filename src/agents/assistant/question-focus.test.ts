@@ -9,6 +9,7 @@ test("a question about the citizen's own time limit is told from one about the o
   assert.equal(asksDeadline('sinh con bao lâu thì phải đi làm giấy khai sinh'), true);
   assert.equal(asksDeadline('phai khai bao trong may ngay'), true);
   assert.equal(asksDeadline('con toi sinh duoc 2 thang, qua han dang ky khai sinh chua'), true);
+  assert.equal(asksDeadline('nghỉ thai sản xong thì phải nộp giấy tờ cho công ty trong thời hạn bao lâu?'), true);
   // the office's processing time
   assert.equal(asksDeadline('làm giấy khai sinh mất bao lâu?'), false);
   assert.equal(asksDeadline('bao lâu thì có kết quả kể từ ngày nộp hồ sơ?'), false);
@@ -20,12 +21,13 @@ test('the sentences putting a time limit on someone are found; the office counti
     procedurePassage('p1', '- Giấy báo tử;\n- Trong thời hạn 15 ngày kể từ ngày có người chết thì vợ, chồng hoặc con có trách nhiệm đi đăng ký khai tử; cán bộ ghi vào Sổ.'),
     procedurePassage('p2', 'Trong thời hạn 03 ngày làm việc kể từ ngày nhận đủ hồ sơ, công chức phải trả kết quả.'),
     procedurePassage('p3', 'Trong 05 ngày kể từ ngày sinh, người đi khai thấy ghi rõ.'),
+    procedurePassage('p4', 'Thời hạn nộp hồ sơ chậm nhất 45 ngày kể từ ngày hết thời gian nghỉ việc hưởng chế độ thai sản.'),
   ];
   const lines = deadlineLines(passages);
-  assert.deepEqual(lines.map((line) => line.passage?.id), ['p1']);
+  assert.deepEqual(lines.map((line) => line.passage?.id), ['p4', 'p1']);
   // one sentence of the line (its list mark kept), verbatim, so the citation check finds it in the passage
-  assert.equal(lines[0]!.text, '- Trong thời hạn 15 ngày kể từ ngày có người chết thì vợ, chồng hoặc con có trách nhiệm đi đăng ký khai tử;');
-  assert.ok(passages[0]!.text.includes(lines[0]!.text));
+  assert.equal(lines[1]!.text, '- Trong thời hạn 15 ngày kể từ ngày có người chết thì vợ, chồng hoặc con có trách nhiệm đi đăng ký khai tử;');
+  assert.ok(passages[0]!.text.includes(lines[1]!.text));
 });
 
 test('a question about applying online finds what the procedure says of it, not its legal basis or a list heading', () => {

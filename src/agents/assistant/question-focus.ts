@@ -25,9 +25,9 @@ const ASKS_DEADLINE = [
   // "kể từ ngày mất / sinh / chết / …": counted from an event in the citizen's life, not from filing
   / ke tu (?:ngay|khi|luc) (?!nhan|nop|tiep nhan|co ket qua)\S+/,
   // "bao lâu thì phải đi đăng ký", "trong bao lâu phải khai"
-  / (?:bao lau|may ngay|bao nhieu ngay|thoi han|han) (?:\S+ ){0,3}(?:phai|bat buoc) (?:di )?(?:dang ky|khai|lam|bao)/,
+  / (?:bao lau|may ngay|bao nhieu ngay|thoi han|han) (?:\S+ ){0,3}(?:phai|bat buoc) (?:di )?(?:dang ky|khai|lam|bao|nop)/,
   // "phải đi đăng ký trong bao lâu", "phải khai báo trong mấy ngày"
-  / (?:phai|bat buoc) (?:di )?(?:dang ky|khai|lam|bao)(?: \S+){0,4} (?:trong (?:vong |thoi han )?)?(?:bao lau|may ngay|bao nhieu ngay)/,
+  / (?:phai|bat buoc) (?:di )?(?:dang ky|khai|lam|bao|nop)(?: \S+){0,6} (?:trong (?:vong |thoi han )?)?(?:bao lau|may ngay|bao nhieu ngay)/,
   / (?:han chot|cham nhat la|tre han|qua han)/,
 ];
 
@@ -49,8 +49,8 @@ export function asksOnline(question: string): boolean {
  * A sentence that puts a time limit on someone, counted from an event that is not the filing
  * (`Trong thời hạn 15 ngày kể từ ngày có người chết thì … có trách nhiệm đi đăng ký khai tử`).
  */
-const DEADLINE_SENTENCE = /trong (?:thời hạn |vòng )?\d+\s*(?:\(\p{L}[\p{L} ]*\)\s*)?(?:ngày|tháng)[^.;]{0,40}?kể từ (?:ngày|khi) (?!(?:tiếp )?nhận|nộp)/iu;
-const OBLIGATION = /trách nhiệm|phải/iu;
+const DEADLINE_SENTENCE = /(?:trong (?:thời hạn |vòng )?|chậm nhất (?:là )?|không quá )\d+\s*(?:\(\p{L}[\p{L} ]*\)\s*)?(?:ngày|tháng)[^.;]{0,40}?kể từ (?:ngày|khi) (?!(?:tiếp )?nhận|nộp)/iu;
+const OBLIGATION = /trách nhiệm|phải|thời hạn nộp|chậm nhất/iu;
 /** A sentence about applying online; the legal basis only names the decrees on it. */
 const ONLINE_SENTENCE = /trực tuyến|cổng dịch vụ công/iu;
 
