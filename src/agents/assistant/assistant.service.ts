@@ -251,6 +251,13 @@ export class AssistantService {
       if (!namesOther && currentSupport >= NAMED_COVERAGE) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', asked);
     }
 
+    // only words many procedure names share, none two of them together ("giấy tờ bị mất thì làm lại thế nào?"):
+    // which procedure is it?
+    const generic =
+      reading.words.every((word) => weights.common(word)) && !topics.some((word, i) => i > 0 && weights.tellingPair(topics[i - 1]!, word));
+    if (!state.procedureDocumentId && retry === 'none' && generic) {
+      return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
+    }
     const legalTop = results.find((result) => result.citation.article !== null);
     const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
     // a rule asked ("ở bao lâu thì bắt buộc phải đăng ký tạm trú, tối đa mấy năm?") is the law's, when an article has the words

@@ -6,6 +6,8 @@ import { accentedForm, fold } from './text-folding.js';
  * rare words the answer does not contain is not answered by it. Accented words are counted with
  * their accents (`súng` is rare even though `bổ sung` is everywhere), plain ones without.
  */
+const COMMON_MIN_NAMES = 10;
+
 export class WordWeights {
   private readonly folded = new Map<string, number>();
   private readonly accented = new Map<string, number>();
@@ -32,6 +34,23 @@ export class WordWeights {
   namesPair(first: string, second: string, word: string): boolean {
     const count = this.pairs.get(`${first} ${second}`) ?? 0;
     return count > 0 && count < this.count * 0.05 && (this.folded.get(word) ?? 0) < this.count * 0.03;
+  }
+
+  /**
+   * True when many procedure names (3% or more) have the word: `lại`, `cấp`, `giấy`, `đăng ký` say
+   * what is done, not to what; a question of such words only names no procedure. At least
+   * `COMMON_MIN_NAMES` names must have it.
+   */
+  common(word: string): boolean {
+    const df = /[^\x00-\x7F]/.test(word) ? (this.accented.get(word) ?? 0) : (this.folded.get(word) ?? 0);
+    // a handful of names (a demo corpus) makes no word common
+    return df >= Math.max(COMMON_MIN_NAMES, this.count * 0.03);
+  }
+
+  /** True when the two folded words stand side by side in some procedure names, but under 3% of them (`khai tu`, `tam tru`). */
+  tellingPair(first: string, second: string): boolean {
+    const count = this.pairs.get(`${first} ${second}`) ?? 0;
+    return count > 0 && count < this.count * 0.03;
   }
 
   /** True when no procedure name has the word (it may still be in the corpus's passages). */
