@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { askedLevel, asksRule, readAspect, readIntent, secondAspect, topicTokens, topicWords } from './message-intent.js';
+import { askedLevel, asksRule, namesAProcedure, readAspect, readIntent, secondAspect, topicTokens, topicWords } from './message-intent.js';
 
 test('the level the citizen goes to, with or without accents; `xã hội` is not a commune', () => {
   assert.equal(askedLevel('Nộp hồ sơ xin nhận con nuôi ở xã rồi thì sao?'), 'xa');
@@ -78,4 +78,14 @@ test('a word typed with accents that are not a filler\'s keeps its meaning (th�
   // typed without accents, the same words stay fillers: nothing tells them apart
   assert.deepEqual(topicWords('muon cap doi the can cuoc thi can giay to gi'), ['doi', 'cuoc']);
   assert.deepEqual(topicWords('bị mất giấy báo tử, lần đầu đi làm'), ['giay', 'bao', 'tu', 'lan', 'dau']);
+});
+
+test('a message names the procedure it is about when a topic word follows thủ tục / đăng ký / xin cấp', () => {
+  assert.equal(namesAProcedure('Thủ tục xin chuyển trường cho cháu cần giấy tờ gì, nộp ở đâu?'), true);
+  assert.equal(namesAProcedure('gia dinh muon dang ky tham gap thi can giay to gi'), true);
+  // no name follows, or it points back to one already named
+  assert.equal(namesAProcedure('Sau khi hoàn tất thủ tục tôi sẽ nhận được giấy tờ gì?'), false);
+  assert.equal(namesAProcedure('Cần chuẩn bị mấy bộ hồ sơ cho thủ tục kết hợp này?'), false);
+  assert.equal(namesAProcedure('Tôi có thể ủy quyền cho con cái đi làm thủ tục này hộ được không?'), false);
+  assert.equal(namesAProcedure('Bước nào lâu nhất?'), false);
 });

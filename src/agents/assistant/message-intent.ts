@@ -181,6 +181,8 @@ const NOT_FILLER_ACCENTED = new Set(
 export interface TopicWord {
   folded: string;
   typed: string;
+  /** Position among the words of the folded message. */
+  position: number;
 }
 
 /**
@@ -203,7 +205,7 @@ export function topicTokens(message: string, namesPair?: (first: string, second:
   const pairs = (first: string, second: string, word: string) => namesPair !== undefined && !FILLER.has(first === word ? second : first) && namesPair(first, second, word);
   const named = (i: number) => (i > 0 && pairs(words[i - 1]!, words[i]!, words[i]!)) || (i + 1 < words.length && pairs(words[i]!, words[i + 1]!, words[i]!));
   return kept
-    .map(({ word, index }) => ({ folded: word, typed: typedOf(index) }))
+    .map(({ word, index }) => ({ folded: word, typed: typedOf(index), position: index }))
     .filter(({ folded: word, typed }, i) => !/^\d+$/.test(word) && (!FILLER.has(word) || NOT_FILLER_ACCENTED.has(typed) || named(i)));
 }
 
@@ -223,6 +225,32 @@ export function askedLevel(message: string): 'xa' | 'tinh' | undefined {
   if (new RegExp(` ${to} ${body}(?:xa|phuong|thi tran)(?! hoi)(?= )`).test(folded)) return 'xa';
   if (new RegExp(` ${to} ${body}(?:tinh|so tu phap|so)(?= )`).test(folded)) return 'tinh';
   return undefined;
+}
+
+/** Words after which the citizen names the procedure they want (`thủ tục xin chuyển trường`, `đăng ký thăm gặp`). */
+const NAMING_CUES = ['thu tuc', 'dang ky', 'lam giay', 'xin giay', 'xin phep', 'xin cap'];
+/** Demonstratives: the words before them point back to what was said. */
+const POINTING_BACK = new Set(['nay', 'do', 'ay', 'kia', 'tren']);
+/** How many words after the cue (fillers such as `xin` in between) the name may start. */
+const NAMING_REACH = 2;
+
+/**
+ * True when the message names the procedure it is about (`thủ tục xin chuyển trường`): a topic word
+ * follows `thủ tục`, `đăng ký`, `xin cấp`… closely. A question that names none ("bước nào lâu nhất?",
+ * "sau khi làm thủ tục tôi sẽ nhận được gì?") is about a procedure still to be named.
+ */
+export function namesAProcedure(message: string): boolean {
+  const words = fold(message.normalize('NFC').replace(STORY_WORDS, ' ')).trim().split(' ');
+  const topics = new Set(topicTokens(message).map((token) => token.position));
+  return words.some((_, i) =>
+    NAMING_CUES.some((cue) => {
+      const length = cue.split(' ').length;
+      if (words.slice(i, i + length).join(' ') !== cue) return false;
+      // `thủ tục này`, `thủ tục kết hợp này` point back to one already named
+      if (words.slice(i + length, i + length + NAMING_REACH + 1).some((word) => POINTING_BACK.has(word))) return false;
+      return Array.from({ length: NAMING_REACH }, (_, k) => i + length + k).some((position) => topics.has(position));
+    }),
+  );
 }
 
 /** Words asking a limit or a penalty the law sets ("tối đa mấy năm", "có bị phạt không") or what the law says ("theo luật thì…"), not how a procedure runs. */
