@@ -35,3 +35,19 @@ test('the same procedure published once per level is one candidate, in retrieval
   // the question says what the first one is about
   assert.equal(chooseProcedure('trinh bao mat ho chieu pho thong', candidates).kind, 'chosen');
 });
+
+test('the question saying what a close variant adds to the first name means the variant', () => {
+  const candidates = procedureCandidates(
+    [
+      result('1', 'Đăng ký việc nuôi con nuôi trong nước', 1.2),
+      result('2', 'Đăng ký lại việc nuôi con nuôi trong nước', 1.0),
+      result('3', 'Đăng ký lại việc nuôi con nuôi có yếu tố nước ngoài', 0.9),
+    ],
+    () => false,
+  );
+  const chosen = chooseProcedure('muon lam lai giay nuoi con nuoi dang ky lai', candidates);
+  assert.equal(chosen.kind === 'chosen' && chosen.candidate.documentId, '2');
+  // it says nothing the variants add: the first one
+  const plain = chooseProcedure('dang ky nuoi con nuoi can giay to gi', candidates);
+  assert.equal(plain.kind === 'chosen' && plain.candidate.documentId, '1');
+});

@@ -140,6 +140,13 @@ export function chooseProcedure(question: string, candidates: readonly Candidate
     return ![...topWords].some((word) => !own.has(word) && words.has(word));
   });
   if (rivals.length > 0) return { kind: 'ambiguous', candidates: [top, ...rivals] };
+  // the question says what a close variant adds to the first one's name ("làm lại giấy nuôi con nuôi" →
+  // `Đăng ký lại việc nuôi con nuôi…` rather than `Đăng ký việc nuôi con nuôi…`): the variant is meant
+  const richer = candidates.slice(1, 4).find((candidate) => {
+    const own = nameWords(candidate.name);
+    return candidate.provincial === top.provincial && isStrictSubset(topWords, own) && [...own].every((word) => topWords.has(word) || words.has(word));
+  });
+  if (richer) return { kind: 'chosen', candidate: richer, coverage: coverage(richer.name, words), variants: variantsOf(richer, candidates) };
   // not a qualifier the citizen did not say: "đăng ký kết hôn" is the plain procedure, not "… có yếu tố nước ngoài"
   const plain = candidates.slice(1, 4).find((candidate) => {
     const own = nameWords(candidate.name);
