@@ -12,7 +12,7 @@ import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { askedLevel, asksRule, namesAProcedure, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
+import { askedLevel, asksRule, namedAfterCue, namesAProcedure, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { findPlainVariant } from './plain-variant.js';
@@ -221,6 +221,8 @@ export class AssistantService {
       nameShare,
       questionWords,
       inConversation: state.procedureDocumentId !== undefined,
+      // what follows `thủ tục` (`làm giấy ủy quyền` names a paper, not a procedure)
+      named: namedAfterCue(question, (first, second, word) => weights.namesPair(first, second, word), ['thu tuc']),
       level: askedLevel(question),
       levelOf: (candidate) => fold(records.get(candidate.documentId)?.record.level ?? ''),
     });

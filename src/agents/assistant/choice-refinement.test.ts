@@ -92,3 +92,16 @@ test('the only other candidate whose whole head the question states is meant, no
   const kept = refineChoice(chosen(foreign), [foreign, marriage], context({ nameShare: () => 0.5, questionWords: new Set(['ket', 'hon', 'viet', 'kieu']) }));
   assert.equal(kept.kind === 'chosen' && kept.candidate.documentId, 'nn');
 });
+
+test('the procedure named after `thủ tục` is meant when the chosen name lacks those words', () => {
+  const birth = candidate('ks', 'Đăng ký khai sinh');
+  const correction = candidate('cc', 'Thay đổi, cải chính, bổ sung thông tin hộ tịch');
+  const national = { ...candidate('qg', 'Cải chính hộ tịch'), provincial: false };
+  const words = new Set('giay khai sinh sai ngay sinh cai chinh'.split(' '));
+  const same = { nameShare: () => 0.5, questionWords: words };
+  const refined = refineChoice(chosen(birth), [birth, national, correction], context({ ...same, named: ['cai', 'chinh'] }));
+  assert.equal(refined.kind === 'chosen' && refined.candidate.documentId, 'cc');
+  // nothing named: retrieval's choice stands
+  const kept = refineChoice(chosen(birth), [birth, national, correction], context(same));
+  assert.equal(kept.kind === 'chosen' && kept.candidate.documentId, 'ks');
+});

@@ -34,6 +34,8 @@ export interface ChoiceContext {
   questionWords: ReadonlySet<string>;
   /** A procedure is under discussion. */
   inConversation: boolean;
+  /** The words by which the question names its procedure (`thủ tục cải chính` → `cai chinh`), if any. */
+  named?: readonly string[];
   /** The level the question says the citizen goes to, folded (`xa`, `tinh`). */
   level?: 'xa' | 'tinh';
   /** The folded `Cấp thực hiện` of a candidate's record (` cap xa cap tinh `), empty when unknown. */
@@ -65,6 +67,13 @@ export function refineChoice(choice: Choice, candidates: readonly Candidate[], c
         nameShare(candidate) >= nameShare(current) - HEAD_SLACK,
     );
     if (headed.length === 1) chosen = { kind: 'chosen', candidate: headed[0]!, coverage: coverage(headed[0]!.name, questionWords), variants: [] };
+  }
+  // the procedure the question names after `thủ tục`, `đăng ký`… ("làm thủ tục cải chính" about a birth certificate):
+  // the first candidate whose name has those words, when the current one's does not
+  const named = context.named ?? [];
+  if (named.length > 0 && !named.every((word) => hasNameWord(chosen.candidate.name, word))) {
+    const naming = candidates.find((candidate) => candidate.provincial === chosen.candidate.provincial && named.every((word) => hasNameWord(candidate.name, word)));
+    if (naming) chosen = { kind: 'chosen', candidate: naming, coverage: coverage(naming.name, questionWords), variants: [] };
   }
   const level = context.level;
   if (level) {

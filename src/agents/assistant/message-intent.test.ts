@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { askedLevel, asksRule, namesAProcedure, readAspect, readIntent, secondAspect, topicTokens, topicWords } from './message-intent.js';
+import { askedLevel, asksRule, namedAfterCue, namesAProcedure, readAspect, readIntent, secondAspect, topicTokens, topicWords } from './message-intent.js';
 
 test('the level the citizen goes to, with or without accents; `xã hội` is not a commune', () => {
   assert.equal(askedLevel('Nộp hồ sơ xin nhận con nuôi ở xã rồi thì sao?'), 'xa');
@@ -88,4 +88,11 @@ test('a message names the procedure it is about when a topic word follows thủ 
   assert.equal(namesAProcedure('Cần chuẩn bị mấy bộ hồ sơ cho thủ tục kết hợp này?'), false);
   assert.equal(namesAProcedure('Tôi có thể ủy quyền cho con cái đi làm thủ tục này hộ được không?'), false);
   assert.equal(namesAProcedure('Bước nào lâu nhất?'), false);
+});
+
+test('the words naming the procedure follow the cue, up to the next filler', () => {
+  assert.deepEqual(namedAfterCue('Thủ tục xin chuyển trường cho cháu cần giấy tờ gì'), ['chuyen', 'truong']);
+  assert.deepEqual(namedAfterCue('đăng ký kết hôn cần giấy tờ gì'), ['ket', 'hon']);
+  assert.deepEqual(namedAfterCue('lam giay uy quyen nhan luong huu', undefined, ['thu tuc']), []);
+  assert.deepEqual(namedAfterCue('Tôi có thể làm thủ tục này tại UBND xã'), []);
 });

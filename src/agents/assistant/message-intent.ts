@@ -233,24 +233,40 @@ const NAMING_CUES = ['thu tuc', 'dang ky', 'lam giay', 'xin giay', 'xin phep', '
 const POINTING_BACK = new Set(['nay', 'do', 'ay', 'kia', 'tren']);
 /** How many words after the cue (fillers such as `xin` in between) the name may start. */
 const NAMING_REACH = 2;
+const MAX_NAMED_WORDS = 4;
 
 /**
- * True when the message names the procedure it is about (`thủ tục xin chuyển trường`): a topic word
- * follows `thủ tục`, `đăng ký`, `xin cấp`… closely. A question that names none ("bước nào lâu nhất?",
- * "sau khi làm thủ tục tôi sẽ nhận được gì?") is about a procedure still to be named.
+ * The words by which the message names the procedure it is about (`thủ tục xin chuyển trường` →
+ * `chuyen truong`): topic words right after `thủ tục`, `đăng ký`, `xin cấp`… (fillers such as `xin`
+ * in between), up to the next filler. None when it names nothing ("sau khi làm thủ tục tôi nhận được
+ * gì?") or points back to one already named (`thủ tục này`).
  */
-export function namesAProcedure(message: string): boolean {
+export function namedAfterCue(
+  message: string,
+  namesPair?: (first: string, second: string, word: string) => boolean,
+  cues: readonly string[] = NAMING_CUES,
+): string[] {
   const words = fold(message.normalize('NFC').replace(STORY_WORDS, ' ')).trim().split(' ');
-  const topics = new Set(topicTokens(message).map((token) => token.position));
-  return words.some((_, i) =>
-    NAMING_CUES.some((cue) => {
+  const topics = new Map(topicTokens(message, namesPair).map((token) => [token.position, token.folded]));
+  for (let i = 0; i < words.length; i += 1) {
+    for (const cue of cues) {
       const length = cue.split(' ').length;
-      if (words.slice(i, i + length).join(' ') !== cue) return false;
+      if (words.slice(i, i + length).join(' ') !== cue) continue;
       // `thủ tục này`, `thủ tục kết hợp này` point back to one already named
-      if (words.slice(i + length, i + length + NAMING_REACH + 1).some((word) => POINTING_BACK.has(word))) return false;
-      return Array.from({ length: NAMING_REACH }, (_, k) => i + length + k).some((position) => topics.has(position));
-    }),
-  );
+      if (words.slice(i + length, i + length + NAMING_REACH + 1).some((word) => POINTING_BACK.has(word))) continue;
+      let start = i + length;
+      while (start < i + length + NAMING_REACH && !topics.has(start)) start += 1;
+      const named: string[] = [];
+      for (let position = start; topics.has(position) && named.length < MAX_NAMED_WORDS; position += 1) named.push(topics.get(position)!);
+      if (named.length > 0) return named;
+    }
+  }
+  return [];
+}
+
+/** True when the message names the procedure it is about (see `namedAfterCue`). */
+export function namesAProcedure(message: string, namesPair?: (first: string, second: string, word: string) => boolean): boolean {
+  return namedAfterCue(message, namesPair).length > 0;
 }
 
 /** Words asking a limit or a penalty the law sets ("tối đa mấy năm", "có bị phạt không") or what the law says ("theo luật thì…"), not how a procedure runs. */
