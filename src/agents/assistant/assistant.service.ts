@@ -16,9 +16,10 @@ import { askedLevel, asksRule, namedAfterCue, namesAProcedure, readAspect, readI
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { findPlainVariant } from './plain-variant.js';
-import { chooseProcedure, coverage, pickFromReply, procedureCandidates, statesHead, type Candidate } from './procedure-choice.js';
+import { chooseProcedure, coverage, nameKey, pickFromReply, procedureCandidates, statesHead, type Candidate } from './procedure-choice.js';
 import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
+import { SpelledNames } from './spelled-names.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
 import { asksDeadline, asksOnline, deadlineLines, onlineLines, situationLines } from './question-focus.js';
 import { QuestionReading } from './question-reading.js';
@@ -75,7 +76,8 @@ const RECORD_CACHE_MS = 60_000;
  */
 export class AssistantService {
   private readonly records = new Map<string, { row: ProcedureRow | null; at: number }>();
-  private weights: { value: Promise<WordWeights>; at: number } | undefined;
+  /** Tables built from every procedure name: word weights and the names a question may spell out. */
+  private names: { value: Promise<{ weights: WordWeights; spelled: SpelledNames }>; at: number } | undefined;
   /** Distinct words of procedures, by typing and document (see documentWords). */
   private readonly wordsOfDocuments = new Map<string, { text: string; at: number }>();
   private readonly now: () => Date;
@@ -186,7 +188,7 @@ export class AssistantService {
     requestText?: string,
     latest?: string,
   ): Promise<Turn> {
-    const weights = await this.wordWeights();
+    const { weights, spelled } = await this.nameTables();
     const reading = await QuestionReading.read(question, retry === 'none', weights, (word) => this.deps.search.wordShare(word));
     const { request, topics, unseen } = reading;
     // a question completed by the one before it: what the latest message asks wins ("nộp online được không?"
@@ -226,6 +228,12 @@ export class AssistantService {
       level: askedLevel(question),
       levelOf: (candidate) => fold(records.get(candidate.documentId)?.record.level ?? ''),
     });
+    // a procedure name the question spells out ("xin bản sao từ sổ gốc") is meant, whatever the story around it
+    const spelledOut = spelled.find(question);
+    if (spelledOut && !(choice.kind === 'chosen' && fold(choice.candidate.name).includes(` ${spelledOut.core} `))) {
+      const named = await this.procedureNamed(spelledOut.name, candidates);
+      if (named) choice = { kind: 'chosen', candidate: named, coverage: coverage(named.name, questionWords), variants: [] };
+    }
     // a foreign variant the question does not ask for: its plain procedure
     if (choice.kind === 'chosen') {
       const plain = await findPlainVariant((query, kind) => this.deps.search.search(query, { k: 5, filters: { kind } }), choice.candidate, questionWords);
@@ -341,6 +349,23 @@ export class AssistantService {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
     }
     return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
+  }
+
+  /** The procedure of that name: among the candidates, else looked up (the province's first), added to them. */
+  private async procedureNamed(name: string, candidates: Candidate[]): Promise<Candidate | undefined> {
+    const key = nameKey(name);
+    for (const kind of [PROCEDURE_DOCUMENT_KINDS.provincial, PROCEDURE_DOCUMENT_KINDS.national]) {
+      const provincial = kind === PROCEDURE_DOCUMENT_KINDS.provincial;
+      const listed = candidates.find((candidate) => candidate.provincial === provincial && nameKey(candidate.name) === key);
+      if (listed) return listed;
+      const found = (await this.deps.search.search(name, { k: 5, filters: { kind } })).find((result) => result.procedure && nameKey(result.procedure.name) === key);
+      if (found?.procedure) {
+        const candidate = { documentId: found.document.id, code: found.procedure.code, name: found.procedure.name, rank: candidates.length, score: found.score, provincial };
+        candidates.push(candidate);
+        return candidate;
+      }
+    }
+    return undefined;
   }
 
   private clarify(question: string, aspect: Aspect, candidates: readonly Candidate[]): Turn {
@@ -506,14 +531,15 @@ export class AssistantService {
     return distinct;
   }
 
-  private wordWeights(): Promise<WordWeights> {
-    if (!this.weights || Date.now() - this.weights.at > RECORD_CACHE_MS * 5) {
-      const value = this.deps.procedures.names().then((names) => new WordWeights(names));
-      value.catch(() => (this.weights = undefined));
-      this.weights = { value, at: Date.now() };
+  private nameTables(): Promise<{ weights: WordWeights; spelled: SpelledNames }> {
+    if (!this.names || Date.now() - this.names.at > RECORD_CACHE_MS * 5) {
+      const value = this.deps.procedures.names().then((names) => ({ weights: new WordWeights(names), spelled: new SpelledNames(names) }));
+      value.catch(() => (this.names = undefined));
+      this.names = { value, at: Date.now() };
     }
-    return this.weights.value;
+    return this.names.value;
   }
+
 
   private async recordsOf(documentIds: readonly string[]): Promise<Map<string, ProcedureRow>> {
     const now = Date.now();
