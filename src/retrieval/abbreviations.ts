@@ -143,6 +143,7 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'giấy đăng ký kết hôn': 'giấy chứng nhận kết hôn',
   'xin con nuôi': 'nuôi con nuôi',
   'nhận con nuôi': 'nuôi con nuôi',
+  'nhận nuôi': 'nuôi con nuôi',
   'công chứng': 'chứng thực',
   'sao y': 'chứng thực bản sao',
   'photo công chứng': 'chứng thực bản sao',

@@ -12,7 +12,7 @@ import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { askedLevel, asksRule, namedAfterCue, namesAProcedure, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
+import { askedLevel, asksRule, namedAfterCue, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { findPlainVariant } from './plain-variant.js';
@@ -343,9 +343,11 @@ export class AssistantService {
     // …and last with the request alone: a long story can outweigh what is asked
     const alone = retry === 'none' ? request : retry === 'formal' ? requestText : undefined;
     if (alone && topicWords(alone).length >= 2) return this.answerQuestion(withSynonymsReplaced(alone), state, 'request', undefined, latest);
+    // a name of one common word (`đăng ký lại`) says what is done, not to what
+    const namesTelling = (named: readonly string[]) => named.length >= 2 || named.some((word) => !weights.common(word));
     // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one; a
     // procedure the citizen names that nothing matched ("thủ tục xin chuyển trường") is not in the corpus
-    if (wantsProcedure && unseen === 0 && (generic || !namesAProcedure(question)) && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
+    if (wantsProcedure && unseen === 0 && (generic || !namesTelling(namedAfterCue(question))) && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
     }
     return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { askedLevel, asksRule, namedAfterCue, namesAProcedure, readAspect, readIntent, secondAspect, topicTokens, topicWords } from './message-intent.js';
+import { askedLevel, asksRule, namedAfterCue, readAspect, readIntent, secondAspect, topicTokens, topicWords } from './message-intent.js';
 
 test('the level the citizen goes to, with or without accents; `xã hội` is not a commune', () => {
   assert.equal(askedLevel('Nộp hồ sơ xin nhận con nuôi ở xã rồi thì sao?'), 'xa');
@@ -81,6 +81,7 @@ test('a word typed with accents that are not a filler\'s keeps its meaning (th�
 });
 
 test('a message names the procedure it is about when a topic word follows thủ tục / đăng ký / xin cấp', () => {
+  const namesAProcedure = (message: string) => namedAfterCue(message).length > 0;
   assert.equal(namesAProcedure('Thủ tục xin chuyển trường cho cháu cần giấy tờ gì, nộp ở đâu?'), true);
   assert.equal(namesAProcedure('gia dinh muon dang ky tham gap thi can giay to gi'), true);
   // no name follows, or it points back to one already named
@@ -95,4 +96,11 @@ test('the words naming the procedure follow the cue, up to the next filler', () 
   assert.deepEqual(namedAfterCue('đăng ký kết hôn cần giấy tờ gì'), ['ket', 'hon']);
   assert.deepEqual(namedAfterCue('lam giay uy quyen nhan luong huu', undefined, ['thu tuc']), []);
   assert.deepEqual(namedAfterCue('Tôi có thể làm thủ tục này tại UBND xã'), []);
+});
+
+test('homework is out of scope; paying an officer to falsify a record is refused', () => {
+  assert.equal(readIntent('con toi hoc lop 5 hoi cach tinh dien tich hinh tron, ban giai thich giup voi').kind, 'out_of_scope');
+  assert.equal(readIntent("Tôi muốn nhờ cán bộ sửa năm sinh cho cháu, nên 'bồi dưỡng' họ bao nhiêu thì họ mới chịu làm?").kind, 'refused');
+  // an area in a land procedure stays a question
+  assert.equal(readIntent('diện tích đất tối thiểu được tách thửa là bao nhiêu?').kind, 'question');
 });

@@ -15,7 +15,7 @@ const UNSAFE = [
   'lam con dau gia', 'lam bang gia', 'mua bang gia', 'giay to gia', 'hoi lo', 'dut lot', 'lot tay can bo', 'che tao bom', 'lam bom',
   'mua ma tuy', 'ban ma tuy', 'tron thue', 'rua tien', 'hack', 'tan cong mang',
   'lam giay gia', 'mot to gia', 'to gia co dau', 'tien ca phe', 'tien cafe', 'boi duong can bo', 'boi duong cho can bo', 'dua tien can bo',
-  'dua tien cho can bo', 'chay chot', 'lo lot',
+  'dua tien cho can bo', 'chay chot', 'lo lot', 'boi duong ho', 'boi duong cho ho', 'bao nhieu thi ho moi',
 ];
 /**
  * Making or buying a forged paper, or a bribe, in accented words (`làm một tờ giả`; `giả` without accents is
@@ -55,7 +55,7 @@ const OFF_TOPIC = [
   'thoi tiet', 'du bao thoi tiet', 'bong da', 'ty so', 'ket qua xo so', 'xo so', 'lo de', 'gia vang', 'gia xang', 'chung khoan', 'gia co phieu',
   'tien ao', 'bitcoin', 'cong thuc nau', 'nau mon', 'mon an', 'bai hat', 'loi bai hat', 'lam tho', 'bai tho', 'viet bai tho', 'ke chuyen cuoi',
   'truyen cuoi', 'da bong', 'doi tuyen', 'tran dau', 'ti so', 'hagl', 'v league', 'vleague', 'da voi doi', 'cau thu', 'world cup', 'phim hay', 'xem phim', 'choi game', 'tro choi', 'viet code', 'lap trinh', 'javascript', 'python', 'giai toan',
-  'bai tap toan', 'xem tu vi', 'boi bai', 'cung hoang dao', 'hen ho', 'tinh yeu', 'du lich o dau', 'khach san', 've may bay',
+  'bai tap toan', 'bai toan', 'hinh tron', 'hinh vuong', 'hinh tam giac', 'chu vi hinh', 'dien tich hinh', 'phuong trinh bac', 'xem tu vi', 'boi bai', 'cung hoang dao', 'hen ho', 'tinh yeu', 'du lich o dau', 'khach san', 've may bay',
   'dat xe', 'mua sam', 'giam can', 'chua benh', 'thuoc chua', 'benh vien nao tot', 'cach nau', 'uop gi', 'uop the nao', 'uop sao', 'cach nuong', 'mon ngon',
   // repairing one's own devices
   'ket noi wifi', 'ket noi duoc wifi', 'mat wifi', 'wifi bi', 'bat wifi', 'mat khau wifi', 'laptop', 'may tinh cua toi', 'may tinh bi', 'sua may tinh', 'cai win', 'diet virus', 'sua dien thoai', 'dien thoai bi hong', 'may in bi',
@@ -262,11 +262,6 @@ export function namedAfterCue(
     }
   }
   return [];
-}
-
-/** True when the message names the procedure it is about (see `namedAfterCue`). */
-export function namesAProcedure(message: string, namesPair?: (first: string, second: string, word: string) => boolean): boolean {
-  return namedAfterCue(message, namesPair).length > 0;
 }
 
 /** Words asking a limit or a penalty the law sets ("tối đa mấy năm", "có bị phạt không") or what the law says ("theo luật thì…"), not how a procedure runs. */
