@@ -144,6 +144,8 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'xin con nuôi': 'nuôi con nuôi',
   'nhận con nuôi': 'nuôi con nuôi',
   'nhận nuôi': 'nuôi con nuôi',
+  // a father or mother acknowledging a child is `nhận cha, mẹ, con`
+  'nhận con': 'nhận cha mẹ con',
   'công chứng': 'chứng thực',
   'sao y': 'chứng thực bản sao',
   'photo công chứng': 'chứng thực bản sao',

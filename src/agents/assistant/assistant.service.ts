@@ -190,7 +190,7 @@ export class AssistantService {
   ): Promise<Turn> {
     const { weights, spelled } = await this.nameTables();
     const reading = await QuestionReading.read(question, retry === 'none', weights, (word) => this.deps.search.wordShare(word));
-    const { request, topics, unseen } = reading;
+    const { request, topics, unseen, unseenAsked } = reading;
     // a question completed by the one before it: what the latest message asks wins ("nộp online được không?"
     // after "cần giấy tờ gì?" asks where, not the papers once more)
     const asked = latest !== undefined && readAspect(latest) !== undefined ? latest : question;
@@ -284,7 +284,7 @@ export class AssistantService {
     const supported = (candidate: Candidate) => reading.share(texts.get(candidate.documentId) ?? '');
     if (choice.kind === 'ambiguous' && wantsProcedure) {
       // the one choice the question names outright (`chứng thực di chúc` beside `chứng thực chữ ký`) is meant
-      const namedOnes = unseen === 0 ? choice.candidates.filter((candidate) => coverage(candidate.name, questionWords) >= NAMED_COVERAGE) : [];
+      const namedOnes = unseenAsked === 0 ? choice.candidates.filter((candidate) => coverage(candidate.name, questionWords) >= NAMED_COVERAGE) : [];
       if (namedOnes.length === 1) return this.answerProcedure(namedOnes[0]!.documentId, aspect ?? 'overview', asked);
       // a choice is offered only between procedures whose names say what was asked
       let plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT && nameShare(candidate) >= MIN_SUPPORT);
@@ -314,13 +314,13 @@ export class AssistantService {
     }
     if (choice.kind === 'chosen' && wantsProcedure) {
       // a procedure the question names (most of its telling name words, informal words read formally) is
-      // answered whatever else is asked, unless the question has a word the corpus never saw (`flycam`);
+      // answered whatever else is asked, unless what is asked has a word the corpus never saw (`flycam`);
       // otherwise the question's own telling words must be found in it
-      const named = unseen === 0 && coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE;
+      const named = unseenAsked === 0 && coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE;
       // the question's words are mostly in the name, or the name is plainly meant: most of its main name, or its
       // whole head of three telling words or more (`chứng thực bản sao` in "photo công chứng bằng tốt nghiệp…")
       const headed = statesHead(choice.candidate.name, questionWords, 3);
-      const telling = nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseen === 0 && (headed || leadsByName(choice.candidate, candidates, questionWords)));
+      const telling = nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseenAsked === 0 && (headed || leadsByName(choice.candidate, candidates, questionWords)));
       if (named || (supported(choice.candidate) >= MIN_SUPPORT && telling)) {
         const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', asked);
         const variants = choice.variants.slice(0, 3);

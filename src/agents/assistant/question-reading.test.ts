@@ -38,3 +38,11 @@ test('an informal word the vocabulary knows is no word the corpus has never seen
   const reading = await QuestionReading.read('nhận con riêng (bé 8 tuổi) làm con nuôi', false, weights, wordShare);
   assert.equal(reading.unseen, 0);
 });
+
+test('a word the corpus never saw in the story around a request is not in what is asked', async () => {
+  const story = await QuestionReading.read('Chúng tôi đang dùng flycam chụp ảnh cưới. Giờ muốn nhận con nuôi thì cần giấy tờ gì?', true, weights, wordShare);
+  assert.equal(story.unseen, 1);
+  assert.equal(story.unseenAsked, 0);
+  const asked = await QuestionReading.read('Đăng ký flycam ở đâu?', true, weights, wordShare);
+  assert.equal(asked.unseenAsked, 1);
+});

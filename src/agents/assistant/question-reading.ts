@@ -40,6 +40,8 @@ export class QuestionReading {
     readonly words: string[],
     /** Words the corpus has never seen. */
     readonly unseen: number,
+    /** Of those, the ones in the request sentence of a story (all of them when there is no story). */
+    readonly unseenAsked: number,
     /** `text` with informal wording replaced by the formal one (`công chứng bản sao` → `chứng thực bản sao`). */
     readonly formal: string,
     /** Folded topic words with the formal equivalents of informal ones (`người Hàn Quốc` → `có yếu tố nước ngoài`). */
@@ -62,10 +64,17 @@ export class QuestionReading {
     const words = typedWords(tokens, accented);
     const overrides = new Map<string, number>();
     let unseen = 0;
+    let unseenAsked = 0;
+    // a word the corpus never saw in the story around a request (`cổng chùa`) is not what is asked
+    const asked = requestSentence(question);
+    const askedText = asked ? (accented ? accentedForm(asked) : fold(asked)) : undefined;
     for (const word of new Set(words.filter((candidate) => weights.unknown(candidate)))) {
       const found = await wordShare(word);
       if (found !== undefined) overrides.set(word, weights.passageWeight(found));
-      else if (!INFORMAL_WORDS.has(word)) unseen += 1;
+      else if (!INFORMAL_WORDS.has(word)) {
+        unseen += 1;
+        if (!askedText || askedText.includes(` ${word} `)) unseenAsked += 1;
+      }
     }
     // the question's words, the same with informal wording read formally (`một bé` → `trẻ em`), and the
     // request alone read formally (the story around it does not dilute what is asked): the best share counts
@@ -76,7 +85,7 @@ export class QuestionReading {
     );
     // only topic words count for the choice: `bao` of `bao nhiêu` is not `báo` of `trình báo`
     const withFormal = [...topics, ...synonymExpansions(question).flatMap((expansion) => topicWords(expansion))].join(' ');
-    return new QuestionReading(question, readAspect(question), request, text, topics, accented, words, unseen, formal, withFormal, weights, overrides, wordings);
+    return new QuestionReading(question, readAspect(question), request, text, topics, accented, words, unseen, unseenAsked, formal, withFormal, weights, overrides, wordings);
   }
 
   /** A text spaced for whole-word look-ups, in the form the question was typed (accented or folded). */
