@@ -159,9 +159,8 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'về tận nơi': 'lưu động',
   'tận nhà': 'lưu động',
   // a name is changed or corrected in the civil-status register (thay đổi, cải chính hộ tịch)
-  'đổi tên': 'thay đổi họ tên hộ tịch',
-  'đổi họ': 'thay đổi họ hộ tịch',
-  'sửa tên': 'cải chính họ tên hộ tịch',
+  'đổi tên': 'thay đổi thông tin hộ tịch họ tên',
+  'sửa tên': 'cải chính thông tin hộ tịch họ tên',
   'sửa giấy khai sinh': 'cải chính hộ tịch',
   // opening a shop is founding a household business; a company, an enterprise
   'mở tiệm': 'thành lập hộ kinh doanh',
