@@ -66,9 +66,18 @@ interface Turn {
 
 export const MAX_MESSAGE_CHARS = 1000;
 
+const RECORD_CACHE_MS = 60_000;
+
 /** A procedure's name after `thủ tục` in a sentence: names often start with that word already. */
 const procedureTitle = (name: string) => name.replace(/^thủ tục\s+/iu, '');
-const RECORD_CACHE_MS = 60_000;
+
+/** The answer's lines with `focus` (those not already there) right after its heading, then `then` if given. */
+function withFocus(lines: DraftLine[], focus: readonly DraftLine[], then?: DraftLine): DraftLine[] {
+  const present = new Set(lines.map((line) => line.text));
+  const fresh = focus.filter((line) => !present.has(line.text));
+  if (fresh.length === 0) return lines;
+  return [lines[0]!, ...fresh, ...(then ? [then] : []), ...lines.slice(1)];
+}
 
 /**
  * The citizen assistant: guardrails → intent → (memory | clarification | retrieval) → extractive
@@ -299,14 +308,8 @@ export class AssistantService {
         if (alike && new Set(plausible.map((candidate) => answers.get(candidate.documentId))).size === 1) {
           // cited: the one whose name has most of the question's words (`… người dịch` when asked of a translator),
           // then the one whose main name the question covers most (the general `chứng thực chữ ký`)
-          const closeness = (candidate: Candidate) => [nameShare(candidate), mainCoverage(candidate.name, questionWords)] as const;
-          const closer = (a: Candidate, b: Candidate) => {
-            const [shareA, coverA] = closeness(a);
-            const [shareB, coverB] = closeness(b);
-            return shareA > shareB + 1e-9 || (Math.abs(shareA - shareB) <= 1e-9 && coverA > coverB);
-          };
-          const closest = plausible.reduce((best, candidate) => (closer(candidate, best) ? candidate : best));
-          return this.answerProcedure(closest.documentId, aspect, asked);
+          const [closest] = [...plausible].sort((a, b) => nameShare(b) - nameShare(a) || mainCoverage(b.name, questionWords) - mainCoverage(a.name, questionWords));
+          return this.answerProcedure(closest!.documentId, aspect, asked);
         }
       }
       if (plausible.length >= 2) return this.clarify(question, aspect ?? 'overview', plausible);
@@ -395,31 +398,17 @@ export class AssistantService {
       const more = await this.aspectLines(row, passages, also, retrieved);
       if (more.some((line) => line.passage)) lines = [...lines, ...more];
     }
-    // "được mấy bản?": the procedure's lines that give that count come first
-    const thing = countedThing(question);
-    if (thing) {
-      const present = new Set(lines.map((line) => line.text));
-      const focus = quantityLines(thing, passages, aspect === 'result').filter((line) => !present.has(line.text));
-      if (focus.length > 0) lines = [lines[0]!, ...focus, ...lines.slice(1)];
-    }
-    // "phải đi khai tử trong bao lâu kể từ ngày mất?": the citizen's own time limit before the office's
+    // sentences the question asks for, each group put right after the heading (so the last added shows first):
+    // "phải đi khai tử trong bao lâu kể từ ngày mất?" the citizen's own time limit, just before the office's;
+    // "được mấy bản?" the count; "ủy quyền nhận hộ lương hưu" the line on the citizen's situation; "nộp online
+    // được không?" what the procedure says of applying online
     if (asksDeadline(question)) {
-      const present = new Set(lines.map((line) => line.text));
-      const focus = (await this.deadlineFocus(row, passages, retrieved)).filter((line) => !present.has(line.text));
-      if (focus.length > 0) lines = [lines[0]!, ...focus, { text: 'Thời hạn giải quyết hồ sơ:' }, ...lines.slice(1)];
+      lines = withFocus(lines, await this.deadlineFocus(row, passages, retrieved), aspect === 'time' ? { text: 'Thời hạn giải quyết hồ sơ:' } : undefined);
     }
-    // "ủy quyền nhận hộ lương hưu", "tự dịch bằng của mình": the procedure's line on the citizen's situation
-    {
-      const present = new Set(lines.map((line) => line.text));
-      const focus = situationLines(question, row.name, passages).filter((line) => !present.has(line.text));
-      if (focus.length > 0) lines = [lines[0]!, ...focus, ...lines.slice(1)];
-    }
-    // "nộp online được không?": what the procedure says of applying online
-    if (asksOnline(question)) {
-      const present = new Set(lines.map((line) => line.text));
-      const focus = onlineLines(passages).filter((line) => !present.has(line.text));
-      if (focus.length > 0) lines = [lines[0]!, ...focus, ...lines.slice(1)];
-    }
+    const thing = countedThing(question);
+    if (thing) lines = withFocus(lines, quantityLines(thing, passages, aspect === 'result'));
+    lines = withFocus(lines, situationLines(question, row.name, passages));
+    if (asksOnline(question)) lines = withFocus(lines, onlineLines(passages));
     const turn = await this.finish(question, lines, retrieved);
     const procedure = { code: row.code, name: row.name, documentId };
     return { ...turn, procedure, aspect, state: { procedureDocumentId: documentId, procedureName: row.name, lastAspect: aspect } };
