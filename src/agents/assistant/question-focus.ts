@@ -84,6 +84,15 @@ function focusSentences(passages: readonly Passage[], wanted: (sentence: string)
   return lines.sort((a, b) => a.text.length - b.text.length).slice(0, MAX_FOCUS_LINES);
 }
 
+/** A passage's body lines spaced for whole-word look-ups, accented and folded (cached: folding is most of a turn's cost). */
+const spacedOf = new WeakMap<Passage, { accented?: string[]; folded?: string[] }>();
+function spacedLines(passage: Passage, accented: boolean): string[] {
+  let entry = spacedOf.get(passage);
+  if (!entry) spacedOf.set(passage, (entry = {}));
+  const key = accented ? 'accented' : 'folded';
+  return (entry[key] ??= bodyLines(passage).map((line) => (accented ? accentedForm(line) : fold(line))));
+}
+
 /** A line quoted whole up to this length; a longer one only by the sentence that names the situation. */
 const MAX_SITUATION_LINE = 700;
 /** A pair of words found in more lines than this is the procedure's common wording, not a situation. */
@@ -105,7 +114,10 @@ export function situationLines(question: string, procedureName: string, passages
   }
   if (pairs.size === 0) return [];
   const told = passages.filter((passage) => passage.citation.section !== PROCEDURE_SECTION_TITLES.canCuPhapLy);
-  const lines = told.flatMap((passage) => bodyLines(passage).map((text) => ({ text, passage, spaced: form(text) })));
+  const lines = told.flatMap((passage) => {
+    const spaced = spacedLines(passage, accented);
+    return bodyLines(passage).map((text, index) => ({ text, passage, spaced: spaced[index]! }));
+  });
   const found = [...pairs].filter((pair) => {
     const count = lines.filter((line) => line.spaced.includes(pair)).length;
     return count > 0 && count <= MAX_PAIR_LINES;
