@@ -463,9 +463,13 @@ export class AssistantService {
     const passages = await this.deps.search.passagesOf(result.document.id);
     const found = passages.find((item) => item.text === result.text && item.citation.label === result.citation.label);
     if (!found) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state, unsupported: 0 };
-    const siblings = passages.filter((item) => item.citation.article === found.citation.article);
-    const best = siblings.reduce((chosen, item) => (reading.share(reading.form(item.text)) > reading.share(reading.form(chosen.text)) + 1e-9 ? item : chosen), found);
-    const passage = best;
+    let passage = found;
+    let best = reading.share(reading.form(found.text));
+    for (const item of passages) {
+      if (item.citation.article !== found.citation.article) continue;
+      const score = reading.share(reading.form(item.text));
+      if (score > best + 1e-9) [passage, best] = [item, score];
+    }
     const draft = composeLegalAnswer({ ...result, text: passage.text, citation: passage.citation }, passage);
     const turn = await this.finish(question, draft.lines, new Map([[passage.id, passage]]));
     // a legal answer does not change the procedure under discussion
