@@ -161,6 +161,11 @@ const FILLER = new Set(
  */
 const STORY_WORDS = /(?<![\p{L}\p{N}])(?:nó|thằng|hắn|ổng|bả|bọn|gái|ngoái|chục)(?![\p{L}\p{N}])/giu;
 
+/** The message without story words (see STORY_WORDS): the text topic words are numbered in. */
+function withoutStoryWords(message: string): string {
+  return message.normalize('NFC').replace(STORY_WORDS, ' ');
+}
+
 /** Fillers of several words; removed as phrases so their words still count elsewhere (`lý` in `ly hôn`, `hợp` in `hợp đồng`). */
 const FILLER_PHRASES =
   / (?:thi sao|ra sao|lam sao|vi sao|tai sao|sao vay|the nao|nhu the nao|ban oi|ban cho|cho ban|ban co|giup ban|ban giup|tro ly|truong hop|uy ban nhan dan|uy ban|nhan dan|vui long|muon biet|cho con|cua con|con toi|con minh|con em|nhan duoc)(?= )/g;
@@ -191,7 +196,7 @@ export interface TopicWord {
  * removed from the folded text word for word, so each remaining word keeps the form it was typed in.
  */
 export function topicTokens(message: string, namesPair?: (first: string, second: string, word: string) => boolean): TopicWord[] {
-  const cleaned = message.normalize('NFC').replace(STORY_WORDS, ' ');
+  const cleaned = withoutStoryWords(message);
   const blank = (phrase: string) => phrase.replace(/\S+/g, '_');
   let folded = fold(cleaned).replace(FILLER_PHRASES, blank);
   for (const phrase of ASPECT_WORDS) folded = folded.replaceAll(` ${phrase} `, (match) => blank(match));
@@ -246,7 +251,8 @@ export function namedAfterCue(
   namesPair?: (first: string, second: string, word: string) => boolean,
   cues: readonly string[] = NAMING_CUES,
 ): string[] {
-  const words = fold(message.normalize('NFC').replace(STORY_WORDS, ' ')).trim().split(' ');
+  // the same words, at the same positions, as `topicTokens` numbers them
+  const words = fold(withoutStoryWords(message)).trim().split(' ');
   const topics = new Map(topicTokens(message, namesPair).map((token) => [token.position, token.folded]));
   for (let i = 0; i < words.length; i += 1) {
     for (const cue of cues) {

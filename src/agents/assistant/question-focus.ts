@@ -36,13 +36,13 @@ const ASKS_ONLINE = / (?:online|truc tuyen|qua mang|tren mang|qua internet|dich 
 
 /** Whether the question asks the citizen's own time limit. */
 export function asksDeadline(question: string): boolean {
-  const folded = ` ${fold(question)} `;
+  const folded = fold(question);
   return ASKS_DEADLINE.some((pattern) => pattern.test(folded));
 }
 
 /** Whether the question asks about applying online. */
 export function asksOnline(question: string): boolean {
-  return ASKS_ONLINE.test(` ${fold(question)} `);
+  return ASKS_ONLINE.test(fold(question));
 }
 
 /**
