@@ -12,7 +12,7 @@ import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { askedLevel, asksRule, namedAfterCue, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
+import { askedBefore, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { findPlainVariant } from './plain-variant.js';
@@ -392,11 +392,11 @@ export class AssistantService {
     if (!row || passages.length === 0) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: {}, unsupported: 0 };
     const retrieved = new Map<string, Passage>(passages.map((passage) => [passage.id, passage]));
     let lines = await this.aspectLines(row, passages, aspect, retrieved);
-    // a second question in the same message ("…, bao lâu xong?") is answered after the first
+    // a second question in the same message ("…, bao lâu xong?") is answered too, in the order asked
     const also = aspect === 'overview' ? undefined : secondAspect(question, aspect);
     if (also) {
       const more = await this.aspectLines(row, passages, also, retrieved);
-      if (more.some((line) => line.passage)) lines = [...lines, ...more];
+      if (more.some((line) => line.passage)) lines = askedBefore(question, also, aspect) ? [...more, ...lines] : [...lines, ...more];
     }
     // sentences the question asks for, each group put right after the heading (so the last added shows first):
     // "phải đi khai tử trong bao lâu kể từ ngày mất?" the citizen's own time limit, just before the office's;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { askedLevel, asksRule, namedAfterCue, readAspect, readIntent, secondAspect, topicTokens, topicWords } from './message-intent.js';
+import { askedBefore, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, secondAspect, topicTokens, topicWords } from './message-intent.js';
 
 test('the level the citizen goes to, with or without accents; `xã hội` is not a commune', () => {
   assert.equal(askedLevel('Nộp hồ sơ xin nhận con nuôi ở xã rồi thì sao?'), 'xa');
@@ -45,6 +45,17 @@ test('a second concrete aspect in the same message; papers only when asked for',
   // `nộp giấy tờ xong thì…` tells what was done; `được cấp giấy gì` is the result
   assert.equal(secondAspect('Nộp giấy tờ xong thì bao lâu có giấy kết hôn?', 'time'), undefined);
   assert.equal(secondAspect('Làm xong thì được cấp giấy gì?', 'result'), undefined);
+  // the papers asked with `nộp giấy gì`
+  assert.equal(secondAspect('đăng ký khai tử thì cần nộp giấy gì và làm mất bao lâu?', 'time'), 'documents');
+});
+
+test('days spent are the time, not the fee; two asks are answered in the order asked', () => {
+  assert.equal(readAspect('đăng ký giám hộ thì mất bao nhiêu ngày?'), 'time');
+  assert.equal(readAspect('đăng ký giám hộ thì mất bao nhiêu?'), 'fee');
+  const message = 'Người giám hộ cần điều kiện gì, và đăng ký thì mất bao nhiêu ngày?';
+  assert.equal(secondAspect(message, 'time'), 'conditions');
+  assert.equal(askedBefore(message, 'conditions', 'time'), true);
+  assert.equal(askedBefore('bao lâu xong, có tốn lệ phí không?', 'fee', 'time'), false);
 });
 
 test('forging, bribing and one\'s own dossier in everyday words; the penalty for a forged paper is a question', () => {

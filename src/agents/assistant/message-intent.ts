@@ -117,7 +117,10 @@ const ASPECT_PHRASES: ReadonlyArray<[Aspect, readonly string[]]> = [
 ];
 
 /** Explicit asks for the papers (not `nộp giấy tờ xong thì…`, which tells what was done). */
-const DOCUMENT_ASKS = ['giay to gi', 'nhung giay to', 'can nhung gi', 'mang theo', 'can gi', 'ho so gom', 'thanh phan ho so', 'chuan bi gi', 'can chuan bi', 'ho so can'];
+const DOCUMENT_ASKS = [
+  'giay to gi', 'giay to nao', 'nhung giay to', 'nhung giay gi', 'can nhung gi', 'mang theo', 'can gi', 'ho so gom', 'thanh phan ho so', 'chuan bi gi', 'can chuan bi', 'ho so can',
+  'nop gi', 'nop giay gi', 'nop them giay', 'can giay gi', 'them giay gi', 'can nhung giay',
+];
 /** Explicit asks for the conditions (not `có được không`, which most questions end with). */
 const CONDITION_ASKS = ['dieu kien', 'du tuoi', 'dong y khong', 'su dong y'];
 /** Aspects a second question in the same message may ask ("bao lâu xong, có tốn lệ phí không?"). */
@@ -128,18 +131,35 @@ const SECOND_ASPECTS: ReadonlySet<Aspect> = new Set(['fee', 'time', 'where', 'fo
  * only concrete ones (fee, time, where, forms, result, papers or conditions asked for explicitly).
  */
 export function secondAspect(message: string, first: Aspect): Aspect | undefined {
-  const folded = fold(message);
+  const folded = withTimeNotMoney(fold(message));
   for (const [aspect, phrases] of ASPECT_PHRASES) {
     if (aspect === first || !SECOND_ASPECTS.has(aspect)) continue;
-    if (!hasPhrase(folded, aspect === 'documents' ? DOCUMENT_ASKS : aspect === 'conditions' ? CONDITION_ASKS : phrases)) continue;
+    if (!hasPhrase(folded, secondAsks(aspect, phrases))) continue;
     return aspect;
   }
   return undefined;
 }
 
+function secondAsks(aspect: Aspect, phrases: readonly string[]): readonly string[] {
+  return aspect === 'documents' ? DOCUMENT_ASKS : aspect === 'conditions' ? CONDITION_ASKS : phrases;
+}
+
+/** Whether the message asks `second` (see secondAspect) before `first`: the answer follows the order asked. */
+export function askedBefore(message: string, second: Aspect, first: Aspect): boolean {
+  const folded = withTimeNotMoney(fold(message));
+  const at = (phrases: readonly string[]) => Math.min(...phrases.map((phrase) => folded.indexOf(` ${phrase} `)).filter((index) => index >= 0), Infinity);
+  const phrasesOf = (aspect: Aspect) => ASPECT_PHRASES.find(([candidate]) => candidate === aspect)?.[1] ?? [];
+  return at(secondAsks(second, phrasesOf(second))) < at(phrasesOf(first));
+}
+
+/** "mất bao nhiêu ngày" spends days, not money: the verb is dropped so the fee's `mat bao nhieu` does not match. */
+function withTimeNotMoney(folded: string): string {
+  return folded.replace(/ (?:mat|ton|het) (?=bao nhieu (?:ngay|thang|tuan|gio|buoi|lau|thoi gian) )/g, ' ');
+}
+
 export function readAspect(message: string): Aspect | undefined {
   // "xã cấp cho em giấy gì" asks the result as "cấp giấy gì" does
-  const folded = fold(message).replace(/ cap cho (?:toi|em|minh|tui|con|chau|anh|chi|chung toi|chung em|vo chong (?:toi|em)) (?=giay )/g, ' cap ');
+  const folded = withTimeNotMoney(fold(message)).replace(/ cap cho (?:toi|em|minh|tui|con|chau|anh|chi|chung toi|chung em|vo chong (?:toi|em)) (?=giay )/g, ' cap ');
   for (const [aspect, phrases] of ASPECT_PHRASES) if (hasPhrase(folded, phrases)) return aspect;
   return undefined;
 }
