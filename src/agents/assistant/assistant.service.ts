@@ -12,7 +12,7 @@ import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { askedBefore, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, secondAspect, topicWords } from './message-intent.js';
+import { askedAspects, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { findPlainVariant } from './plain-variant.js';
@@ -391,20 +391,23 @@ export class AssistantService {
     const passages = await this.deps.search.passagesOf(documentId);
     if (!row || passages.length === 0) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: {}, unsupported: 0 };
     const retrieved = new Map<string, Passage>(passages.map((passage) => [passage.id, passage]));
-    let lines = await this.aspectLines(row, passages, aspect, retrieved);
-    // a second question in the same message ("…, bao lâu xong?") is answered too, in the order asked
-    const also = aspect === 'overview' ? undefined : secondAspect(question, aspect);
-    if (also) {
-      const more = await this.aspectLines(row, passages, also, retrieved);
-      if (more.some((line) => line.passage)) lines = askedBefore(question, also, aspect) ? [...more, ...lines] : [...lines, ...more];
+    // other questions in the same message ("nộp ở đâu, bao lâu xong?") are answered too, in the order asked;
+    // "phải đi khai tử trong bao lâu kể từ ngày mất?": the citizen's own time limit goes just before the office's
+    const aspects = aspect === 'overview' ? [aspect] : askedAspects(question, aspect);
+    const deadlineIn = aspects.includes('time') ? 'time' : aspects[0];
+    const parts: DraftLine[][] = [];
+    for (const asked of aspects) {
+      let part = await this.aspectLines(row, passages, asked, retrieved);
+      if (asked !== aspect && !part.some((line) => line.passage)) continue;
+      if (asked === deadlineIn && asksDeadline(question)) {
+        part = withFocus(part, await this.deadlineFocus(row, passages, retrieved), asked === 'time' ? { text: 'Thời hạn giải quyết hồ sơ:' } : undefined);
+      }
+      parts.push(part);
     }
-    // sentences the question asks for, each group put right after the heading (so the last added shows first):
-    // "phải đi khai tử trong bao lâu kể từ ngày mất?" the citizen's own time limit, just before the office's;
-    // "được mấy bản?" the count; "ủy quyền nhận hộ lương hưu" the line on the citizen's situation; "nộp online
-    // được không?" what the procedure says of applying online
-    if (asksDeadline(question)) {
-      lines = withFocus(lines, await this.deadlineFocus(row, passages, retrieved), aspect === 'time' ? { text: 'Thời hạn giải quyết hồ sơ:' } : undefined);
-    }
+    let lines = parts.flat();
+    // other sentences the question asks for, each group put right after the heading (so the last added shows
+    // first): "được mấy bản?" the count; "ủy quyền nhận hộ lương hưu" the line on the citizen's situation; "nộp
+    // online được không?" what the procedure says of applying online
     const thing = countedThing(question);
     if (thing) lines = withFocus(lines, quantityLines(thing, passages, aspect === 'result'));
     lines = withFocus(lines, situationLines(question, row.name, passages));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { askedBefore, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, secondAspect, topicTokens, topicWords } from './message-intent.js';
+import { askedAspects, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, topicTokens, topicWords } from './message-intent.js';
 
 test('the level the citizen goes to, with or without accents; `xã hội` is not a commune', () => {
   assert.equal(askedLevel('Nộp hồ sơ xin nhận con nuôi ở xã rồi thì sao?'), 'xa');
@@ -19,8 +19,8 @@ test('aspects: counts of copies are the result, `tính tiền` is the fee', () =
   assert.equal(readAspect('thi phai dien to khai gi va bao lau co a'), 'forms');
   assert.equal(readAspect('hai đứa muốn đăng ký kết hôn thì đã đủ tuổi chưa?'), 'conditions');
   // conditions as a second question only when asked outright
-  assert.equal(secondAspect('Có cần cháu đồng ý không, và làm bao lâu thì xong?', 'time'), 'conditions');
-  assert.equal(secondAspect('nộp online có được không, bao lâu xong?', 'time'), 'where');
+  assert.deepEqual(askedAspects('Có cần cháu đồng ý không, và làm bao lâu thì xong?', 'time'), ['conditions', 'time']);
+  assert.deepEqual(askedAspects('nộp online có được không, bao lâu xong?', 'time'), ['where', 'time']);
 });
 
 test('off-topic words whose plain forms are ordinary words are read with their accents', () => {
@@ -40,22 +40,21 @@ test('a filler word stays when it is half of a name pair (`cải chính`), not o
 });
 
 test('a second concrete aspect in the same message; papers only when asked for', () => {
-  assert.equal(secondAspect('có tốn lệ phí không, bao lâu xong?', 'fee'), 'time');
-  assert.equal(secondAspect('Cần mang theo giấy gì và phí chứng thực bao nhiêu?', 'fee'), 'documents');
+  assert.deepEqual(askedAspects('có tốn lệ phí không, bao lâu xong?', 'fee'), ['fee', 'time']);
+  assert.deepEqual(askedAspects('Cần mang theo giấy gì và phí chứng thực bao nhiêu?', 'fee'), ['documents', 'fee']);
   // `nộp giấy tờ xong thì…` tells what was done; `được cấp giấy gì` is the result
-  assert.equal(secondAspect('Nộp giấy tờ xong thì bao lâu có giấy kết hôn?', 'time'), undefined);
-  assert.equal(secondAspect('Làm xong thì được cấp giấy gì?', 'result'), undefined);
+  assert.deepEqual(askedAspects('Nộp giấy tờ xong thì bao lâu có giấy kết hôn?', 'time'), ['time']);
+  assert.deepEqual(askedAspects('Làm xong thì được cấp giấy gì?', 'result'), ['result']);
   // the papers asked with `nộp giấy gì`
-  assert.equal(secondAspect('đăng ký khai tử thì cần nộp giấy gì và làm mất bao lâu?', 'time'), 'documents');
+  assert.deepEqual(askedAspects('đăng ký khai tử thì cần nộp giấy gì và làm mất bao lâu?', 'time'), ['documents', 'time']);
+  // three asks, answered in the order asked
+  assert.deepEqual(askedAspects('cham dut giam sat viec giam ho thi nop o dau, bao lau xong, co mat phi khong?', 'fee'), ['where', 'time', 'fee']);
 });
 
 test('days spent are the time, not the fee; two asks are answered in the order asked', () => {
   assert.equal(readAspect('đăng ký giám hộ thì mất bao nhiêu ngày?'), 'time');
   assert.equal(readAspect('đăng ký giám hộ thì mất bao nhiêu?'), 'fee');
-  const message = 'Người giám hộ cần điều kiện gì, và đăng ký thì mất bao nhiêu ngày?';
-  assert.equal(secondAspect(message, 'time'), 'conditions');
-  assert.equal(askedBefore(message, 'conditions', 'time'), true);
-  assert.equal(askedBefore('bao lâu xong, có tốn lệ phí không?', 'fee', 'time'), false);
+  assert.deepEqual(askedAspects('Người giám hộ cần điều kiện gì, và đăng ký thì mất bao nhiêu ngày?', 'time'), ['conditions', 'time']);
 });
 
 test('forging, bribing and one\'s own dossier in everyday words; the penalty for a forged paper is a question', () => {
@@ -69,6 +68,9 @@ test('forging, bribing and one\'s own dossier in everyday words; the penalty for
 
 test('a limit or a penalty is the law\'s question', () => {
   assert.equal(asksRule('tạm trú được tối đa mấy năm?'), true);
+  assert.equal(asksRule('tam tru duoc toi da may nam'), true);
+  // `toi da` typed without accents is also `tôi đã`
+  assert.equal(asksRule('chau toi da du 18 tuoi, gio muon cham dut giam sat viec giam ho thi nop o dau?'), false);
   assert.equal(asksRule('khong dang ky tam tru co bi phat khong'), true);
   assert.equal(asksRule('đăng ký tạm trú cần giấy tờ gì?'), false);
   // what the law says, asked outright

@@ -126,30 +126,28 @@ const CONDITION_ASKS = ['dieu kien', 'du tuoi', 'dong y khong', 'su dong y'];
 /** Aspects a second question in the same message may ask ("bao lâu xong, có tốn lệ phí không?"). */
 const SECOND_ASPECTS: ReadonlySet<Aspect> = new Set(['fee', 'time', 'where', 'forms', 'result', 'documents', 'conditions']);
 
+/** At most this many aspects are answered for one message (the first and two more). */
+const MAX_ASPECTS = 3;
+
 /**
- * A second aspect the message asks besides `first` ("có tốn lệ phí không, bao lâu xong?"), if any:
- * only concrete ones (fee, time, where, forms, result, papers or conditions asked for explicitly).
+ * The aspects a message asks, in the order asked: `first` (readAspect's) and the concrete ones asked
+ * besides it ("nộp ở đâu, bao lâu xong, có mất phí không?"): fee, time, where, forms, result, and the
+ * papers or conditions asked for explicitly.
  */
-export function secondAspect(message: string, first: Aspect): Aspect | undefined {
-  const folded = withTimeNotMoney(fold(message));
-  for (const [aspect, phrases] of ASPECT_PHRASES) {
-    if (aspect === first || !SECOND_ASPECTS.has(aspect)) continue;
-    if (!hasPhrase(folded, secondAsks(aspect, phrases))) continue;
-    return aspect;
-  }
-  return undefined;
-}
-
-function secondAsks(aspect: Aspect, phrases: readonly string[]): readonly string[] {
-  return aspect === 'documents' ? DOCUMENT_ASKS : aspect === 'conditions' ? CONDITION_ASKS : phrases;
-}
-
-/** Whether the message asks `second` (see secondAspect) before `first`: the answer follows the order asked. */
-export function askedBefore(message: string, second: Aspect, first: Aspect): boolean {
+export function askedAspects(message: string, first: Aspect): Aspect[] {
   const folded = withTimeNotMoney(fold(message));
   const at = (phrases: readonly string[]) => Math.min(...phrases.map((phrase) => folded.indexOf(` ${phrase} `)).filter((index) => index >= 0), Infinity);
-  const phrasesOf = (aspect: Aspect) => ASPECT_PHRASES.find(([candidate]) => candidate === aspect)?.[1] ?? [];
-  return at(secondAsks(second, phrasesOf(second))) < at(phrasesOf(first));
+  const found: Array<{ aspect: Aspect; at: number }> = [];
+  for (const [aspect, phrases] of ASPECT_PHRASES) {
+    if (aspect === first) found.push({ aspect, at: at(phrases) });
+    else if (SECOND_ASPECTS.has(aspect)) {
+      const position = at(aspect === 'documents' ? DOCUMENT_ASKS : aspect === 'conditions' ? CONDITION_ASKS : phrases);
+      if (position < Infinity) found.push({ aspect, at: position });
+    }
+  }
+  if (!found.some((item) => item.aspect === first)) found.unshift({ aspect: first, at: -1 });
+  const others = found.filter((item) => item.aspect !== first).slice(0, MAX_ASPECTS - 1);
+  return [found.find((item) => item.aspect === first)!, ...others].sort((a, b) => a.at - b.at).map((item) => item.aspect);
 }
 
 /** "mất bao nhiêu ngày" spends days, not money: the verb is dropped so the fee's `mat bao nhieu` does not match. */
@@ -291,8 +289,15 @@ export function namedAfterCue(
 }
 
 /** Words asking a limit or a penalty the law sets ("tối đa mấy năm", "có bị phạt không") or what the law says ("theo luật thì…"), not how a procedure runs. */
-const RULE_ASKS = ['toi da', 'toi thieu', 'bi phat', 'phat bao nhieu', 'theo luat', 'luat quy dinh', 'phap luat quy dinh'];
+const RULE_ASKS = ['bi phat', 'phat bao nhieu', 'theo luat', 'luat quy dinh', 'phap luat quy dinh'];
+/**
+ * `tối đa` / `tối thiểu` with their accents; typed without, `toi da` is also `tôi đã` ("chau toi da du 18 tuoi"),
+ * so only a limit stated or asked right after it counts ("toi da may nam", "toi da 02 nam").
+ */
+const LIMIT_TYPED = /(?<![\p{L}\p{N}])tối (?:đa|thiểu)(?![\p{L}\p{N}])/u;
+const LIMIT_PLAIN = / toi (?:da|thieu) (?:la |duoc |chi )?(?:may|bao|\d|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) /;
 
 export function asksRule(message: string): boolean {
-  return hasPhrase(fold(message), RULE_ASKS);
+  const folded = fold(message);
+  return hasPhrase(folded, RULE_ASKS) || LIMIT_TYPED.test(message.normalize('NFC').toLowerCase()) || LIMIT_PLAIN.test(folded);
 }
