@@ -82,8 +82,17 @@ export function nameKey(name: string): string {
     .trim();
 }
 
+/**
+ * The telling words of a name. A closing `trong nước` (`Đăng ký việc nuôi con nuôi trong nước`) only
+ * sets the domestic case apart from its foreign variant; a citizen asking of it never says so.
+ */
 function nameWords(name: string): Set<string> {
-  return new Set(nameKey(name).split(' ').filter((word) => word && !GENERIC.has(word)));
+  return new Set(
+    nameKey(name)
+      .replace(/ trong nuoc$/, '')
+      .split(' ')
+      .filter((word) => word && !GENERIC.has(word)),
+  );
 }
 
 /** Share of a name's distinguishing words present in the question (1 = the whole name is named). */
