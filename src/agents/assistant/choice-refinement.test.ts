@@ -61,7 +61,7 @@ test('a story names a procedure when it covers most of one main name and far les
   assert.ok(leadsByName(domestic, [domestic, foreign], story));
   assert.ok(!leadsByName(foreign, [domestic, foreign], story));
   // two names covered alike: nothing leads
-  const rival = candidate('cn', 'Cấp giấy xác nhận đủ điều kiện nhận con nuôi');
+  const rival = candidate('cn', 'Đăng ký nuôi cháu ruột làm con nuôi');
   assert.ok(!leadsByName(domestic, [domestic, rival], story));
   // the words of a parenthesis do not dilute the main name
   const signature = candidate('ck', 'Chứng thực chữ ký trong các giấy tờ, văn bản (áp dụng cho cả trường hợp chứng thực điểm chỉ và trường hợp người yêu cầu chứng thực không thể ký)');

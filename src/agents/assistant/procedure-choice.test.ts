@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SearchResult } from '../../retrieval/index.js';
-import { chooseProcedure, nameKey, procedureCandidates } from './procedure-choice.js';
+import { chooseProcedure, coverage, nameKey, procedureCandidates } from './procedure-choice.js';
+import { fold } from './text-folding.js';
 
 function result(id: string, name: string, score: number): SearchResult {
   return {
@@ -50,4 +51,11 @@ test('the question saying what a close variant adds to the first name means the 
   // it says nothing the variants add: the first one
   const plain = chooseProcedure('dang ky nuoi con nuoi can giay to gi', candidates);
   assert.equal(plain.kind === 'chosen' && plain.candidate.documentId, '1');
+});
+
+test('a closing `trong nước` is not asked for: the domestic procedure is named without it', () => {
+  const words = new Set(fold('toi muon nhan chau lam con nuoi').trim().split(' '));
+  assert.equal(coverage('Đăng ký việc nuôi con nuôi trong nước', words), 1);
+  // a foreign variant keeps its telling words
+  assert.ok(coverage('Giải quyết việc nuôi con nuôi có yếu tố nước ngoài', words) < 0.5);
 });
