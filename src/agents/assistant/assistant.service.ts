@@ -316,10 +316,12 @@ export class AssistantService {
       if (plausible.length === 1) return this.answerProcedure(plausible[0]!.documentId, aspect ?? 'overview', asked);
     }
     if (choice.kind === 'chosen' && wantsProcedure) {
-      // a procedure the question names (most of its telling name words, informal words read formally) is
+      // a procedure the question names (most of its telling name words, informal words read formally, or its
+      // name or an item of it spelled out) is
       // answered whatever else is asked, unless what is asked has a word the corpus never saw (`flycam`);
       // otherwise the question's own telling words must be found in it
-      const named = unseenAsked === 0 && coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE;
+      const spelledHere = spelledOut !== undefined && fold(choice.candidate.name).includes(` ${spelledOut.core} `);
+      const named = unseenAsked === 0 && (spelledHere || coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE);
       // the question's words are mostly in the name, or the name is plainly meant: most of its main name, or its
       // whole head of three telling words or more (`chứng thực bản sao` in "photo công chứng bằng tốt nghiệp…")
       const headed = statesHead(choice.candidate.name, questionWords, 3);

@@ -5,6 +5,10 @@ import { fold } from './text-folding.js';
 const LEADING = /^(?:(?:thu tuc|cap|dang ky|giai quyet) )+/;
 /** Fewer words than this (`ket hon`, `khai sinh`) name a family of procedures, not one. */
 const MIN_CORE_WORDS = 3;
+/** An item of a listing name needs more (`bản sao giấy khai sinh`, not `cải chính`). */
+const MIN_ITEM_WORDS = 4;
+/** A list of acts opens with a bare verb of at most this many words (`Thay đổi`, `Cấp`). */
+const VERB_WORDS = 2;
 
 /**
  * Procedure names a question spells out: "xin bản sao từ sổ gốc" contains the core of `Cấp bản
@@ -19,10 +23,19 @@ export class SpelledNames {
     const seen = new Set<string>();
     this.cores = [];
     for (const name of names) {
-      const core = nameKey(name.replace(/\([^)]*\)/g, ' ')).replace(LEADING, '').trim();
-      if (core.split(' ').length < MIN_CORE_WORDS || seen.has(core)) continue;
-      seen.add(core);
-      this.cores.push({ core: ` ${core} `, name });
+      const main = name.replace(/\([^)]*\)/g, ' ');
+      // a name listing the acts it covers (`Thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân
+      // tộc`: it opens with a bare verb) is named by any act of the list long enough to tell (`xác định lại dân
+      // tộc`); a list of things (`… cho người đã có hồ sơ, giấy tờ cá nhân`) is not one of acts
+      const [opening, ...rest] = main.split(/[,;]/);
+      const acts = nameKey(opening ?? '').split(' ').length <= VERB_WORDS ? rest.map(nameKey) : [];
+      // the act keeps its verb: `giấy chứng nhận quyền sử dụng đất` alone names a paper, not `cấp` it
+      const items = [nameKey(main).replace(LEADING, '').trim(), ...acts];
+      items.forEach((core, i) => {
+        if (core.split(' ').length < (i === 0 ? MIN_CORE_WORDS : MIN_ITEM_WORDS) || seen.has(core)) return;
+        seen.add(core);
+        this.cores.push({ core: ` ${core} `, name });
+      });
     }
     this.cores.sort((a, b) => b.core.length - a.core.length);
   }
