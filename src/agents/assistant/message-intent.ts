@@ -197,7 +197,7 @@ const ASPECT_WORDS = ASPECT_PHRASES.flatMap(([, phrases]) => phrases).sort((a, b
  * procedure or a law is about. A word typed without accents stays a filler.
  */
 const NOT_FILLER_ACCENTED = new Set(
-  'thẻ căn cán máy đầu dấu tôn rơi hội dì tình tính mã báo bảo thị cải đền lâm tội chỗ ảnh mặt mật trồng khí'.split(' '),
+  'thẻ căn cán máy đầu dấu tôn rơi hội dì tình tính mã báo bảo thị cải đền lâm tội chỗ ảnh mặt mật trồng khí dược'.split(' '),
 );
 
 /** A topic word: folded, and as typed (lower case, accents kept; the folded form when typed without). */
