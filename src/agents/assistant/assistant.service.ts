@@ -16,7 +16,7 @@ import { askedAspects, askedLevel, asksRule, namedAfterCue, readAspect, readInte
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { findPlainVariant } from './plain-variant.js';
-import { chooseProcedure, coverage, nameKey, pickFromReply, procedureCandidates, statesHead, type Candidate } from './procedure-choice.js';
+import { chooseProcedure, coverage, headWords, nameKey, pickFromReply, procedureCandidates, statesHead, type Candidate } from './procedure-choice.js';
 import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
 import { SpelledNames } from './spelled-names.js';
@@ -67,6 +67,8 @@ interface Turn {
 export const MAX_MESSAGE_CHARS = 1000;
 
 const RECORD_CACHE_MS = 60_000;
+/** Telling words of a name's head that, typed in a row as in the name, name the procedure whatever the story. */
+const HEAD_NAMES = 4;
 
 /** A procedure's name after `thủ tục` in a sentence: names often start with that word already. */
 const procedureTitle = (name: string) => name.replace(/^thủ tục\s+/iu, '');
@@ -321,7 +323,11 @@ export class AssistantService {
       // answered whatever else is asked, unless what is asked has a word the corpus never saw (`flycam`);
       // otherwise the question's own telling words must be found in it
       const spelledHere = spelledOut !== undefined && fold(choice.candidate.name).includes(` ${spelledOut.core} `);
-      const named = unseenAsked === 0 && (spelledHere || coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE);
+      // a whole head of four telling words typed as in the name (`chứng thực bản sao` of "chung thuc ban sao hoc
+      // ba…") names it too
+      const head = headWords(choice.candidate.name).join(' ');
+      const headTyped = head.split(' ').length >= HEAD_NAMES && nameKey(choice.candidate.name).includes(head) && fold(question).includes(` ${head} `);
+      const named = unseenAsked === 0 && (spelledHere || headTyped || coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE);
       // the question's words are mostly in the name, or the name is plainly meant: most of its main name, or its
       // whole head of three telling words or more (`chứng thực bản sao` in "photo công chứng bằng tốt nghiệp…")
       const headed = statesHead(choice.candidate.name, questionWords, 3);

@@ -37,6 +37,8 @@ test('a filler word stays when it is half of a name pair (`cải chính`), not o
   const pairs = (first: string, second: string) => `${first} ${second}` === 'cai chinh';
   assert.deepEqual(topicWords('làm thủ tục cải chính thì sao', pairs), ['cai', 'chinh']);
   assert.deepEqual(topicWords('cái này làm ở đâu', pairs), []);
+  // `bắt buộc phải` is a modal, like `phải`
+  assert.deepEqual(topicWords('Có nộp online được không hay bắt buộc phải lên xã?'), []);
 });
 
 test('a second concrete aspect in the same message; papers only when asked for', () => {
@@ -64,6 +66,9 @@ test('forging, bribing and one\'s own dossier in everyday words; the penalty for
   assert.equal(readIntent('làm gia hạn giấy phép lái xe cần gì').kind, 'question');
   assert.equal(readIntent('Anh kiểm tra giúp hồ sơ của tôi giải quyết tới đâu rồi, có bị trả về không?').kind, 'personal_data_request');
   assert.equal(readIntent('Chỉ giúp mình cách làm gà nướng, ướp gì cho thấm?').kind, 'out_of_scope');
+  // altering a paper so it passes for the real one
+  assert.equal(readIntent('Chỉ tôi cách sửa ngày cấp trên bản scan bằng Photoshop rồi in màu cho giống bản thật để nộp hồ sơ').kind, 'refused');
+  assert.equal(readIntent('giấy xác nhận tình trạng hôn nhân hết hạn thì xin lại ở đâu?').kind, 'question');
 });
 
 test('a limit or a penalty is the law\'s question', () => {

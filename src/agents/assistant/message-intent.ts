@@ -16,6 +16,8 @@ const UNSAFE = [
   'mua ma tuy', 'ban ma tuy', 'tron thue', 'rua tien', 'hack', 'tan cong mang',
   'lam giay gia', 'mot to gia', 'to gia co dau', 'tien ca phe', 'tien cafe', 'boi duong can bo', 'boi duong cho can bo', 'dua tien can bo',
   'dua tien cho can bo', 'chay chot', 'lo lot', 'boi duong ho', 'boi duong cho ho', 'bao nhieu thi ho moi',
+  // altering a paper so it passes for the real one
+  'giong ban that', 'giong nhu ban that', 'giong that', 'photoshop', 'sua ngay cap tren', 'sua tren ban scan', 'sua ban scan',
 ];
 /**
  * Making or buying a forged paper, or a bribe, in accented words (`làm một tờ giả`; `giả` without accents is
@@ -186,7 +188,7 @@ function withoutStoryWords(message: string): string {
 
 /** Fillers of several words; removed as phrases so their words still count elsewhere (`lý` in `ly hôn`, `hợp` in `hợp đồng`). */
 const FILLER_PHRASES =
-  / (?:thi sao|ra sao|lam sao|vi sao|tai sao|sao vay|the nao|nhu the nao|ban oi|ban cho|cho ban|ban co|giup ban|ban giup|tro ly|truong hop|uy ban nhan dan|uy ban|nhan dan|vui long|muon biet|cho con|cua con|con toi|con minh|con em|nhan duoc)(?= )/g;
+  / (?:thi sao|ra sao|lam sao|vi sao|tai sao|sao vay|the nao|nhu the nao|ban oi|ban cho|cho ban|ban co|giup ban|ban giup|tro ly|truong hop|uy ban nhan dan|uy ban|nhan dan|vui long|muon biet|cho con|cua con|con toi|con minh|con em|nhan duoc|bat buoc phai)(?= )/g;
 
 /** Every aspect phrase, longest first, so `thanh phan ho so` goes before `ho so`. */
 const ASPECT_WORDS = ASPECT_PHRASES.flatMap(([, phrases]) => phrases).sort((a, b) => b.length - a.length);
