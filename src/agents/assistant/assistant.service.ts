@@ -16,7 +16,7 @@ import { askedAspects, askedLevel, asksRule, namedAfterCue, readAspect, readInte
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { findPlainVariant } from './plain-variant.js';
-import { chooseProcedure, coverage, headWords, nameKey, pickFromReply, procedureCandidates, statesHead, type Candidate } from './procedure-choice.js';
+import { chooseProcedure, coverage, headWords, nameKey, nameWordHits, pickFromReply, procedureCandidates, statesHead, type Candidate } from './procedure-choice.js';
 import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
 import { SpelledNames } from './spelled-names.js';
@@ -331,7 +331,10 @@ export class AssistantService {
       // the question's words are mostly in the name, or the name is plainly meant: most of its main name, or its
       // whole head of three telling words or more (`chứng thực bản sao` in "photo công chứng bằng tốt nghiệp…")
       const headed = statesHead(choice.candidate.name, questionWords, 3);
-      const telling = nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseenAsked === 0 && (headed || leadsByName(choice.candidate, candidates, questionWords)));
+      // one word of a longer name is not naming it (`máu` typed `mau` is also `mẫu` of "Đăng ký lại mẫu con dấu")
+      const hits = nameWordHits(choice.candidate.name, questionWords);
+      const oneWord = hits.hits < 2 && hits.size > 2;
+      const telling = !oneWord && (nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseenAsked === 0 && (headed || leadsByName(choice.candidate, candidates, questionWords))));
       if (named || (supported(choice.candidate) >= MIN_SUPPORT && telling)) {
         const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', asked);
         const variants = choice.variants.slice(0, 3);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SearchResult } from '../../retrieval/index.js';
-import { chooseProcedure, coverage, nameKey, procedureCandidates } from './procedure-choice.js';
+import { chooseProcedure, coverage, nameKey, nameWordHits, procedureCandidates } from './procedure-choice.js';
 import { fold } from './text-folding.js';
 
 function result(id: string, name: string, score: number): SearchResult {
@@ -58,4 +58,9 @@ test('a closing `trong nước` is not asked for: the domestic procedure is name
   assert.equal(coverage('Đăng ký việc nuôi con nuôi trong nước', words), 1);
   // a foreign variant keeps its telling words
   assert.ok(coverage('Giải quyết việc nuôi con nuôi có yếu tố nước ngoài', words) < 0.5);
+});
+
+test('how many of a name\'s telling words a question has: one word of a longer name is not naming it', () => {
+  const words = new Set(fold('toi muon dang ky hien mau tinh nguyen').trim().split(' '));
+  assert.deepEqual(nameWordHits('Đăng ký lại mẫu con dấu', words), { hits: 1, size: 4 });
 });

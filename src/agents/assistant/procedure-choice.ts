@@ -97,11 +97,16 @@ function nameWords(name: string): Set<string> {
 
 /** Share of a name's distinguishing words present in the question (1 = the whole name is named). */
 export function coverage(name: string, questionWords: ReadonlySet<string>): number {
+  const { hits, size } = nameWordHits(name, questionWords);
+  return size === 0 ? 0 : hits / size;
+}
+
+/** How many of a name's distinguishing words the question has (`hits`) out of how many (`size`). */
+export function nameWordHits(name: string, questionWords: ReadonlySet<string>): { hits: number; size: number } {
   const words = nameWords(name);
-  if (words.size === 0) return 0;
-  let hit = 0;
-  for (const word of words) if (questionWords.has(word)) hit += 1;
-  return hit / words.size;
+  let hits = 0;
+  for (const word of words) if (questionWords.has(word)) hits += 1;
+  return { hits, size: words.size };
 }
 
 /**
