@@ -57,6 +57,10 @@ test('days spent are the time, not the fee; two asks are answered in the order a
   assert.equal(readAspect('đăng ký giám hộ thì mất bao nhiêu ngày?'), 'time');
   assert.equal(readAspect('đăng ký giám hộ thì mất bao nhiêu?'), 'fee');
   assert.deepEqual(askedAspects('Người giám hộ cần điều kiện gì, và đăng ký thì mất bao nhiêu ngày?', 'time'), ['conditions', 'time']);
+  // whether it can be done at all asks its conditions; `có nộp online được không` asks where
+  assert.equal(readAspect('muốn đăng ký lại khai sinh cho ông đã mất thì có làm được không?'), 'conditions');
+  assert.deepEqual(askedAspects('Xã có cử cán bộ xuống tận nhà làm giấy khai sinh được không, mất mấy ngày?', 'time'), ['conditions', 'time']);
+  assert.deepEqual(askedAspects('có nộp online được không, bao lâu xong?', 'time'), ['where', 'time']);
 });
 
 test('forging, bribing and one\'s own dossier in everyday words; the penalty for a forged paper is a question', () => {

@@ -143,13 +143,25 @@ export function askedAspects(message: string, first: Aspect): Aspect[] {
   for (const [aspect, phrases] of ASPECT_PHRASES) {
     if (aspect === first) found.push({ aspect, at: at(phrases) });
     else if (SECOND_ASPECTS.has(aspect)) {
-      const position = at(aspect === 'documents' ? DOCUMENT_ASKS : aspect === 'conditions' ? CONDITION_ASKS : phrases);
+      const asks = at(aspect === 'documents' ? DOCUMENT_ASKS : aspect === 'conditions' ? CONDITION_ASKS : phrases);
+      const position = aspect === 'conditions' ? Math.min(asks, feasibleAt(folded)) : asks;
       if (position < Infinity) found.push({ aspect, at: position });
     }
   }
   if (!found.some((item) => item.aspect === first)) found.unshift({ aspect: first, at: -1 });
   const others = found.filter((item) => item.aspect !== first).slice(0, MAX_ASPECTS - 1);
   return [found.find((item) => item.aspect === first)!, ...others].sort((a, b) => a.at - b.at).map((item) => item.aspect);
+}
+
+/** "có làm được không", "có cử cán bộ xuống tận nhà … được không": whether it can be done at all. */
+const FEASIBLE = / co ((?:[a-z0-9]+ ){1,12}?)duoc (?:khong|ko|k) /g;
+/** Aspects a feasibility clause may itself name (`có nộp online được không` asks where, not whether). */
+const OTHER_ASPECT_WORDS = ASPECT_PHRASES.filter(([aspect]) => aspect !== 'conditions' && aspect !== 'steps').flatMap(([, phrases]) => phrases);
+
+/** Position of a question whether the thing can be done (its conditions), or Infinity. */
+function feasibleAt(folded: string): number {
+  for (const match of folded.matchAll(FEASIBLE)) if (!hasPhrase(` ${match[1]!}`, OTHER_ASPECT_WORDS)) return match.index;
+  return Infinity;
 }
 
 /** "mất bao nhiêu ngày" spends days, not money: the verb is dropped so the fee's `mat bao nhieu` does not match. */
@@ -161,7 +173,7 @@ export function readAspect(message: string): Aspect | undefined {
   // "xã cấp cho em giấy gì" asks the result as "cấp giấy gì" does
   const folded = withTimeNotMoney(fold(message)).replace(/ cap cho (?:toi|em|minh|tui|con|chau|anh|chi|chung toi|chung em|vo chong (?:toi|em)) (?=giay )/g, ' cap ');
   for (const [aspect, phrases] of ASPECT_PHRASES) if (hasPhrase(folded, phrases)) return aspect;
-  return undefined;
+  return feasibleAt(folded) < Infinity ? 'conditions' : undefined;
 }
 
 /** Words that carry no topic: question words, pronouns, fillers. Aspect phrases are removed before them. */

@@ -67,3 +67,10 @@ test('time: without a time section, the sentences of the steps that give a time 
   assert.deepEqual(facts.map((line) => line.text), ['Trường hợp hồ sơ hợp lệ, cấp Giấy chứng nhận trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ.']);
   assert.equal(supports(steps, facts[0]!.text), true);
 });
+
+test('conditions that only say "Không" are no answer to whether one may do it: the record is said not to state any', () => {
+  const none = [procedurePassage('c1', 'Không', { code: record.code, name: record.name }, PROCEDURE_SECTION_TITLES.yeuCauDieuKien)];
+  const draft = composeProcedureAnswer(record, none, 'conditions');
+  assert.equal(draft.found, false);
+  assert.match(draft.lines[0]!.text, /không ghi yêu cầu, điều kiện/);
+});

@@ -65,6 +65,8 @@ const MAX_CHARS = 1800;
 const MAX_LINES = 18;
 
 const OVERVIEW_SECTION = 'Tổng quan';
+/** A section that only says there is nothing (`Không`, `Không có.`). */
+const NO_CONDITIONS = /^không(?: có)?\.?$/iu;
 
 export function composeProcedureAnswer(record: ProcedureRecord, passages: readonly Passage[], aspect: Aspect): DraftAnswer {
   // names often start with "Thủ tục"; the sentences below say it already
@@ -131,6 +133,8 @@ export function composeProcedureAnswer(record: ProcedureRecord, passages: readon
     for (const { line, passage } of ordered) push(line, passage);
   }
 
+  // a conditions field of a bare "Không" sets none: it is not an answer to whether one may do it
+  if (aspect === 'conditions' && lines.every((line) => NO_CONDITIONS.test(line.text.trim()))) lines.length = 0;
   if (lines.length === 0) {
     const overview = passages.find((item) => item.citation.section === OVERVIEW_SECTION);
     const intro = `Văn bản của thủ tục ${reference} không ghi ${ASPECT_TITLES[aspect]}.`;
