@@ -245,9 +245,9 @@ export class AssistantService {
       const named = await this.procedureNamed(spelledOut.name, candidates);
       if (named) choice = { kind: 'chosen', candidate: named, coverage: coverage(named.name, questionWords), variants: [] };
     }
-    // a foreign variant the question does not ask for: its plain procedure
+    // a foreign variant the question does not ask for, or a re-registration of what was never done: its plain procedure
     if (choice.kind === 'chosen') {
-      const plain = await findPlainVariant((query, kind) => this.deps.search.search(query, { k: 5, filters: { kind } }), choice.candidate, questionWords);
+      const plain = await findPlainVariant((query, kind) => this.deps.search.search(query, { k: 5, filters: { kind } }), choice.candidate, questionWords, question);
       if (plain) {
         if (!candidates.some((candidate) => candidate.documentId === plain.documentId)) candidates.push(plain);
         choice = { kind: 'chosen', candidate: plain, coverage: coverage(plain.name, questionWords), variants: [] };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { SearchResult } from '../../retrieval/index.js';
-import { findPlainVariant } from './plain-variant.js';
+import { findPlainVariant, neverDone } from './plain-variant.js';
 import type { Candidate } from './procedure-choice.js';
 
 const result = (id: string, name: string, kind: string) =>
@@ -38,4 +38,12 @@ test('a family whose plain member is named differently: the domestic one sharing
   // a domestic procedure of another family (no three words in a row in common) is not the plain one
   const marriage: Candidate = { ...foreign, documentId: 'x', name: 'Ghi chú việc ly hôn có yếu tố nước ngoài' };
   assert.equal(await findPlainVariant(searchAdoption, marriage, new Set(['ly', 'hon'])), undefined);
+});
+
+test('a re-registration is not meant when the question says the thing was never done', () => {
+  assert.equal(neverDone('Con tôi 3 tuổi mà vẫn chưa làm giấy khai sanh, giấy chứng sinh thất lạc', 'Đăng ký lại khai sinh'), true);
+  assert.equal(neverDone('chua tung dang ky ket hon', 'Đăng ký lại kết hôn'), true);
+  // lost after it was done: the re-registration
+  assert.equal(neverDone('giấy khai sinh bị mất, sổ gốc ở xã cũng không còn', 'Đăng ký lại khai sinh'), false);
+  assert.equal(neverDone('chưa làm giấy khai sinh', 'Đăng ký khai sinh'), false);
 });

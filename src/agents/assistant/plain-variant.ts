@@ -1,6 +1,7 @@
 import { PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { SearchResult } from '../../retrieval/index.js';
 import { nameKey, type Candidate } from './procedure-choice.js';
+import { fold } from './text-folding.js';
 
 /** The qualifier of the civil-status procedures with a foreign party. */
 const FOREIGN = /\s+có yếu tố nước ngoài(?=\s|$|,)/iu;
@@ -16,9 +17,12 @@ export async function findPlainVariant(
   search: (query: string, kind: string) => Promise<SearchResult[]>,
   candidate: Candidate,
   questionWords: ReadonlySet<string>,
+  question = '',
 ): Promise<Candidate | undefined> {
-  if (!FOREIGN.test(candidate.name) || (questionWords.has('nuoc') && questionWords.has('ngoai'))) return undefined;
-  const plainName = candidate.name.replace(FOREIGN, '').trim();
+  const foreign = FOREIGN.test(candidate.name) && !(questionWords.has('nuoc') && questionWords.has('ngoai'));
+  const first = !foreign && neverDone(question, candidate.name);
+  if (!foreign && !first) return undefined;
+  const plainName = candidate.name.replace(first ? AGAIN : FOREIGN, ' ').replace(/\s+/g, ' ').trim();
   const key = nameKey(plainName);
   const kind = candidate.provincial ? PROCEDURE_DOCUMENT_KINDS.provincial : PROCEDURE_DOCUMENT_KINDS.national;
   const found = (result: SearchResult): Candidate => ({
@@ -42,6 +46,22 @@ export async function findPlainVariant(
 }
 
 const DOMESTIC = /\strong nước(?=\s|$|,)/iu;
+
+/** The word that makes a procedure a second registration (`Đăng ký lại khai sinh`). */
+const AGAIN = /(?<=^|\s)lại(?=\s)/iu;
+
+/**
+ * Whether the question says the thing a re-registration repeats was never done: "vẫn chưa làm giấy
+ * khai sanh", "chưa từng đăng ký kết hôn" — then `Đăng ký lại khai sinh` is not meant, its plain
+ * procedure is. The thing is the two words after `lại` in the name.
+ */
+export function neverDone(question: string, name: string): boolean {
+  if (!AGAIN.test(name)) return false;
+  const after = fold(name.split(AGAIN)[1] ?? '').trim().split(' ').slice(0, 2).join(' ');
+  if (after.split(' ').length < 2) return false;
+  const folded = fold(question).replace(/ khai sanh /g, ' khai sinh ');
+  return new RegExp(` chua (?:[a-z]+ ){0,4}?${after} `).test(folded);
+}
 
 /** Whether two names share `length` words in a row (case-insensitive). */
 function sharesRun(first: string, second: string, length: number): boolean {
