@@ -241,7 +241,8 @@ export class AssistantService {
     });
     // a procedure name the question spells out ("xin bản sao từ sổ gốc") is meant, whatever the story around it
     const spelledOut = spelled.find(question);
-    if (spelledOut && !(choice.kind === 'chosen' && fold(choice.candidate.name).includes(` ${spelledOut.core} `))) {
+    const spells = (name: string) => spelledOut !== undefined && (nameKey(name) === nameKey(spelledOut.name) || fold(name).includes(` ${spelledOut.core} `));
+    if (spelledOut && !(choice.kind === 'chosen' && spells(choice.candidate.name))) {
       const named = await this.procedureNamed(spelledOut.name, candidates);
       if (named) choice = { kind: 'chosen', candidate: named, coverage: coverage(named.name, questionWords), variants: [] };
     }
@@ -293,6 +294,7 @@ export class AssistantService {
     const documents = candidates.flatMap((candidate) => [candidate.documentId, ...(candidate.twins ?? [])].map((documentId) => ({ documentId, name: candidate.name })));
     const texts = new Map(await Promise.all(documents.map(async ({ documentId, name }) => [documentId, await this.documentWords(documentId, name, reading.accented)] as const)));
     const supported = (candidate: Candidate) => reading.share(texts.get(candidate.documentId) ?? '');
+    if (process.env.DBG2) console.error('DEBUG_', retry, question, spelled.find(question), JSON.stringify({ topics, words: reading.words, unseen, unseenAsked, aspect, generic, choice: choice.kind === 'chosen' ? [choice.candidate.name, coverage(choice.candidate.name, questionWords), nameShare(choice.candidate), supported(choice.candidate)] : choice.kind === 'ambiguous' ? choice.candidates.map((c) => [c.name, nameShare(c), supported(c)]) : choice.kind, cands: candidates.slice(0, 5).map((c) => c.name) }));
     if (choice.kind === 'ambiguous' && wantsProcedure) {
       // the one choice the question names outright (`chứng thực di chúc` beside `chứng thực chữ ký`) is meant
       const namedOnes = unseenAsked === 0 ? choice.candidates.filter((candidate) => coverage(candidate.name, questionWords) >= NAMED_COVERAGE) : [];
@@ -322,7 +324,7 @@ export class AssistantService {
       // name or an item of it spelled out) is
       // answered whatever else is asked, unless what is asked has a word the corpus never saw (`flycam`);
       // otherwise the question's own telling words must be found in it
-      const spelledHere = spelledOut !== undefined && fold(choice.candidate.name).includes(` ${spelledOut.core} `);
+      const spelledHere = spells(choice.candidate.name);
       // a whole head of four telling words typed as in the name (`chứng thực bản sao` of "chung thuc ban sao hoc
       // ba…") names it too
       const head = headWords(choice.candidate.name).join(' ');

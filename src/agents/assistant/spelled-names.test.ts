@@ -17,6 +17,9 @@ test('a procedure name the question spells out, without its leading verb, is fou
 test('an item of a name that lists what it covers names it; short items do not', () => {
   assert.equal(spelled.find('muốn xác định lại dân tộc cho cháu theo mẹ')?.name, 'Thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc');
   assert.equal(spelled.find('làm thủ tục cải chính ở đâu'), undefined);
+  // each bare verb of the list with the object the acts share
+  assert.equal(spelled.find('thay đổi thông tin hộ tịch họ tên cho con')?.name, 'Thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc');
+  assert.equal(spelled.find('cai chinh thong tin ho tich')?.core, 'cai chinh thong tin ho tich');
   // a list of things is not a list of acts
   const things = new SpelledNames(['Đăng ký khai sinh cho người đã có hồ sơ, giấy tờ cá nhân']);
   assert.equal(things.find('ngoài bản sao giấy tờ cá nhân có cần thêm gì'), undefined);

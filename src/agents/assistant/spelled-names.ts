@@ -28,7 +28,7 @@ export class SpelledNames {
       // tộc`: it opens with a bare verb) is named by any act of the list long enough to tell (`xác định lại dân
       // tộc`); a list of things (`… cho người đã có hồ sơ, giấy tờ cá nhân`) is not one of acts
       const [opening, ...rest] = main.split(/[,;]/);
-      const acts = nameKey(opening ?? '').split(' ').length <= VERB_WORDS ? rest.map(nameKey) : [];
+      const acts = nameKey(opening ?? '').split(' ').length <= VERB_WORDS ? [...rest.map(nameKey), ...sharedObjectActs([opening ?? '', ...rest].map(nameKey))] : [];
       // the act keeps its verb: `giấy chứng nhận quyền sử dụng đất` alone names a paper, not `cấp` it
       const items = [nameKey(main).replace(LEADING, '').trim(), ...acts];
       items.forEach((core, i) => {
@@ -49,4 +49,20 @@ export class SpelledNames {
     const found = this.cores.find(({ core }) => folded.includes(core));
     return found ? { core: found.core.trim(), name: found.name } : undefined;
   }
+}
+
+/**
+ * The bare verbs of a list of acts with the object they share: in `Thay đổi, cải chính, bổ sung
+ * thông tin hộ tịch` the object `thông tin hộ tịch` follows the first long act, after a verb as long
+ * as the bare ones (two words here), so `thay đổi thông tin hộ tịch` and `cải chính thông tin hộ
+ * tịch` are acts of the name too.
+ */
+function sharedObjectActs(items: readonly string[]): string[] {
+  const words = items.map((item) => item.split(' ').filter(Boolean));
+  const bare = words.filter((item) => item.length > 0 && item.length <= VERB_WORDS);
+  const long = words.find((item) => item.length > VERB_WORDS);
+  if (bare.length === 0 || !long) return [];
+  const verbLength = bare.filter((item) => item.length === VERB_WORDS).length * 2 >= bare.length ? VERB_WORDS : 1;
+  const object = long.slice(verbLength).join(' ');
+  return bare.map((verb) => `${verb.join(' ')} ${object}`);
 }
