@@ -294,7 +294,6 @@ export class AssistantService {
     const documents = candidates.flatMap((candidate) => [candidate.documentId, ...(candidate.twins ?? [])].map((documentId) => ({ documentId, name: candidate.name })));
     const texts = new Map(await Promise.all(documents.map(async ({ documentId, name }) => [documentId, await this.documentWords(documentId, name, reading.accented)] as const)));
     const supported = (candidate: Candidate) => reading.share(texts.get(candidate.documentId) ?? '');
-    if (process.env.DBG2) console.error('DEBUG_', retry, question, spelled.find(question), JSON.stringify({ topics, words: reading.words, unseen, unseenAsked, aspect, generic, choice: choice.kind === 'chosen' ? [choice.candidate.name, coverage(choice.candidate.name, questionWords), nameShare(choice.candidate), supported(choice.candidate)] : choice.kind === 'ambiguous' ? choice.candidates.map((c) => [c.name, nameShare(c), supported(c)]) : choice.kind, cands: candidates.slice(0, 5).map((c) => c.name) }));
     if (choice.kind === 'ambiguous' && wantsProcedure) {
       // the one choice the question names outright (`chứng thực di chúc` beside `chứng thực chữ ký`) is meant
       const namedOnes = unseenAsked === 0 ? choice.candidates.filter((candidate) => coverage(candidate.name, questionWords) >= NAMED_COVERAGE) : [];
