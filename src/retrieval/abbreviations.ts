@@ -181,6 +181,9 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'bé trai': 'trẻ em',
   'đứa trẻ': 'trẻ em',
   'trung tâm bảo trợ': 'cơ sở nuôi dưỡng',
+  // pregnancy in everyday words; the laws say "có thai" (`mang thai` stays: `mang thai hộ` is surrogacy)
+  'mang bầu': 'có thai',
+  'có bầu': 'có thai',
   // a mistake in a civil-status paper is corrected by the procedure "cải chính"
   'ghi sai': 'cải chính',
   'viết sai': 'cải chính',
