@@ -275,8 +275,8 @@ export class AssistantService {
 
     // only words many procedure names share, none two of them together ("giấy tờ bị mất thì làm lại thế nào?"):
     // which procedure is it?
-    const generic =
-      reading.words.every((word) => weights.common(word)) && !topics.some((word, i) => i > 0 && weights.tellingPair(topics[i - 1]!, word));
+    const tellingPair = topics.some((word, i) => i > 0 && weights.tellingPair(topics[i - 1]!, word));
+    const generic = reading.words.every((word) => weights.common(word)) && !tellingPair;
     if (!state.procedureDocumentId && retry === 'none' && generic) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
     }
@@ -362,7 +362,7 @@ export class AssistantService {
     const namesTelling = (named: readonly string[]) => named.length >= 2 || named.some((word) => !weights.common(word));
     // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one; a
     // procedure the citizen names that nothing matched ("thủ tục xin chuyển trường") is not in the corpus
-    if (wantsProcedure && unseen === 0 && (generic || !namesTelling(namedAfterCue(question))) && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
+    if (wantsProcedure && unseen === 0 && (generic || (!tellingPair && !namesTelling(namedAfterCue(question)))) && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
     }
     return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };

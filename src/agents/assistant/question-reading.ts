@@ -1,7 +1,7 @@
 import { hasDiacritics, QUERY_SYNONYMS, synonymExpansions, withSynonymsReplaced } from '../../retrieval/index.js';
 import type { Aspect } from './assistant.types.js';
 import { readAspect, topicTokens, topicWords, type TopicWord } from './message-intent.js';
-import { properNouns, requestSentence } from './question-text.js';
+import { pointsBack, properNouns, requestSentence } from './question-text.js';
 import { accentedForm, fold } from './text-folding.js';
 import type { WordWeights } from './word-weights.js';
 
@@ -53,7 +53,9 @@ export class QuestionReading {
 
   /** `withRequest`: the first reading of a question (retries read a rewording without it). */
   static async read(question: string, withRequest: boolean, weights: WordWeights, wordShare: WordShare): Promise<QuestionReading> {
-    const request = withRequest ? requestSentence(question) : undefined;
+    // a request that points back to the story ("Việc này có phải xin phép không?") is not read alone
+    const sentence = withRequest ? requestSentence(question) : undefined;
+    const request = sentence && !pointsBack(sentence) ? sentence : undefined;
     const text = request ? `${question} ${request}` : question;
     const names = properNouns(question);
     const accented = hasDiacritics(question);

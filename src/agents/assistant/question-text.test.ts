@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { properNouns, requestSentence, withoutHomeProvince, withoutPlaceholders } from './question-text.js';
+import { pointsBack, properNouns, requestSentence, withoutHomeProvince, withoutPlaceholders } from './question-text.js';
 
 test('a story then a request: the last sentence that asks', () => {
   assert.equal(
@@ -28,4 +28,10 @@ test('the province the assistant serves is implied, not a topic', () => {
   assert.equal(withoutHomeProvince('lam ho chieu o gia lai'), 'lam ho chieu');
   // not inside other words
   assert.equal(withoutHomeProvince('gia hạn giấy phép, cấp lại'), 'gia hạn giấy phép, cấp lại');
+});
+
+test('a request that only points back to the story does not say what is asked', () => {
+  assert.equal(pointsBack('Việc này có phải xin phép cơ quan nào không, thủ tục ra sao?'), true);
+  assert.equal(pointsBack('truong hop nay co duoc khong'), true);
+  assert.equal(pointsBack('Đăng ký khai tử ở đâu?'), false);
 });

@@ -58,6 +58,15 @@ export function properNouns(message: string): Map<string, string> {
  * bệnh viện tỉnh… Giờ làm giấy khai tử thì lên xã nào?"): the last sentence that asks, when the
  * message has more than one. The story still counts; the request is read twice.
  */
+/** Words by which a request points back to the story before it ("Việc này có phải xin phép không?"). */
+const POINTING_BACK = [' viec nay ', ' viec do ', ' viec ay ', ' truong hop nay ', ' truong hop do ', ' thu tuc nay ', ' chuyen nay ', ' chuyen do ', ' nhu vay '];
+
+/** Whether a request only points back to the story: then its own words do not say what is asked. */
+export function pointsBack(request: string): boolean {
+  const folded = fold(request);
+  return POINTING_BACK.some((phrase) => folded.includes(phrase));
+}
+
 export function requestSentence(message: string): string | undefined {
   const sentences = message.split(/(?<=[.?!;\n])\s*/u).map((sentence) => sentence.trim()).filter((sentence) => /\p{L}/u.test(sentence));
   if (sentences.length < 2) return undefined;
