@@ -23,6 +23,7 @@ import { SpelledNames } from './spelled-names.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
 import { asksDeadline, asksOnline, deadlineLines, onlineLines, situationLines } from './question-focus.js';
 import { QuestionReading } from './question-reading.js';
+import { DIVORCE_RECORD, divorcedAbroad } from './prior-record.js';
 import { pendingCandidate, share, withoutHomeProvince, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
 
 /** What the assistant needs from retrieval: `LiveSearchIndex` in the service, a `SearchService` in tools. */
@@ -254,6 +255,13 @@ export class AssistantService {
         choice = { kind: 'chosen', candidate: plain, coverage: coverage(plain.name, questionWords), variants: [] };
       }
     }
+    // a divorce abroad must be recorded before marrying again: that record is asked first
+    let required = false;
+    if (choice.kind === 'chosen' && !DIVORCE_RECORD.test(fold(choice.candidate.name)) && divorcedAbroad(question, questionWords)) {
+      const record = await this.procedureMatching(DIVORCE_RECORD, 'Ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn', candidates);
+      if (record) choice = { kind: 'chosen', candidate: record, coverage: coverage(record.name, questionWords), variants: [] };
+      required = record !== undefined;
+    }
     const top = results[0];
     const relevance = (text: string) => share(topics, fold(text));
 
@@ -328,7 +336,7 @@ export class AssistantService {
       // ba…") names it too
       const head = headWords(choice.candidate.name).join(' ');
       const headTyped = head.split(' ').length >= HEAD_NAMES && nameKey(choice.candidate.name).includes(head) && fold(question).includes(` ${head} `);
-      const named = unseenAsked === 0 && (spelledHere || headTyped || coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE);
+      const named = required || (unseenAsked === 0 && (spelledHere || headTyped || coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE));
       // the question's words are mostly in the name, or the name is plainly meant: most of its main name, or its
       // whole head of three telling words or more (`chứng thực bản sao` in "photo công chứng bằng tốt nghiệp…")
       const headed = statesHead(choice.candidate.name, questionWords, 3);
@@ -366,6 +374,18 @@ export class AssistantService {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
     }
     return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
+  }
+
+  /** The province's procedure whose folded name matches `pattern`, looked up by `query`, added to the candidates. */
+  private async procedureMatching(pattern: RegExp, query: string, candidates: Candidate[]): Promise<Candidate | undefined> {
+    const listed = candidates.find((candidate) => candidate.provincial && pattern.test(fold(candidate.name)));
+    if (listed) return listed;
+    const kind = PROCEDURE_DOCUMENT_KINDS.provincial;
+    const found = (await this.deps.search.search(query, { k: 5, filters: { kind } })).find((result) => result.procedure && pattern.test(fold(result.procedure.name)));
+    if (!found?.procedure) return undefined;
+    const candidate = { documentId: found.document.id, code: found.procedure.code, name: found.procedure.name, rank: candidates.length, score: found.score, provincial: true };
+    candidates.push(candidate);
+    return candidate;
   }
 
   /** The procedure of that name: among the candidates, else looked up (the province's first), added to them. */
