@@ -23,7 +23,7 @@ import { SpelledNames } from './spelled-names.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
 import { asksDeadline, asksOnline, deadlineLines, onlineLines, situationLines } from './question-focus.js';
 import { QuestionReading } from './question-reading.js';
-import { DIVORCE_RECORD, divorcedAbroad } from './prior-record.js';
+import { DIVORCE_RECORD, divorcedAbroad, unmarriedParents } from './prior-record.js';
 import { pendingCandidate, share, withoutHomeProvince, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
 
 /** What the assistant needs from retrieval: `LiveSearchIndex` in the service, a `SearchService` in tools. */
@@ -259,6 +259,13 @@ export class AssistantService {
     let required = false;
     if (choice.kind === 'chosen' && !DIVORCE_RECORD.test(fold(choice.candidate.name)) && divorcedAbroad(question, questionWords)) {
       const record = await this.procedureMatching(DIVORCE_RECORD, 'Ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn', candidates);
+      if (record) choice = { kind: 'chosen', candidate: record, coverage: coverage(record.name, questionWords), variants: [] };
+      required = record !== undefined;
+    }
+    // unmarried parents recognising the father: with the birth registration, or alone once the child has one
+    const parents = choice.kind === 'chosen' ? unmarriedParents(question, questionWords) : undefined;
+    if (choice.kind === 'chosen' && parents && !parents.name.test(fold(choice.candidate.name))) {
+      const record = await this.procedureMatching(parents.name, parents.query, candidates);
       if (record) choice = { kind: 'chosen', candidate: record, coverage: coverage(record.name, questionWords), variants: [] };
       required = record !== undefined;
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { divorcedAbroad } from './prior-record.js';
+import { divorcedAbroad, unmarriedParents } from './prior-record.js';
 import { fold } from './text-folding.js';
 
 const words = (text: string) => new Set(fold(text).trim().split(' '));
@@ -13,4 +13,17 @@ test('a divorce abroad told before a new marriage asks first for its record', ()
   assert.equal(divorcedAbroad(home, words(home)), false);
   const only = 'ly hôn ở Hàn Quốc thì ghi chú thế nào';
   assert.equal(divorcedAbroad(only, words(`${only} có yếu tố nước ngoài`)), false);
+});
+
+test('unmarried parents: birth registration combined with recognising the father, or the recognition alone', () => {
+  const combined = 'hai vo chong toi chua dang ky ket hon, vua sinh con xong. muon lam giay khai sinh co ten ca bo luon';
+  assert.equal(unmarriedParents(combined, words(combined))?.query, 'Đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con');
+  const registered = 'Tôi và mẹ cháu chưa đăng ký kết hôn, giấy khai sinh của con chỉ có tên mẹ. Tôi muốn làm thủ tục nhận con';
+  assert.equal(unmarriedParents(registered, words(registered))?.query, 'Đăng ký nhận cha, mẹ, con');
+  const foreign = 'Em với bạn trai người Trung Quốc chưa đăng ký kết hôn, em vừa sinh con. Muốn làm giấy khai sinh cho bé có tên bố';
+  const found = unmarriedParents(foreign, words(`${foreign} có yếu tố nước ngoài`));
+  assert.ok(found?.name.test(' dang ky khai sinh ket hop dang ky nhan cha me con co yeu to nuoc ngoai '));
+  const blank = 'ở chung không đăng ký kết hôn, khai sinh thì bỏ trống phần cha. Giờ tôi muốn làm thủ tục nhận con';
+  assert.equal(unmarriedParents(blank, words(blank))?.query, 'Đăng ký nhận cha, mẹ, con');
+  assert.equal(unmarriedParents('đăng ký kết hôn cần gì', words('đăng ký kết hôn cần gì')), undefined);
 });

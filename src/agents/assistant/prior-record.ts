@@ -16,3 +16,26 @@ export function divorcedAbroad(question: string, questionWords: ReadonlySet<stri
   if (divorce < 0 || !(questionWords.has('nuoc') && questionWords.has('ngoai'))) return false;
   return folded.indexOf(' ket hon ', divorce + 1) > divorce;
 }
+
+const UNMARRIED = / (?:chua|khong) (?:dang ky )?ket hon /;
+const FATHER_NAMED = / (?:ten (?:ca )?(?:bo|cha|ba)|nhan con|nhan cha|cha con|bo con) /;
+/** The child already has a birth certificate ("giấy khai sinh chỉ có tên mẹ", "đã có khai sinh"). */
+const BIRTH_REGISTERED = / (?:(?:da|duoc) (?:co |lam )?(?:giay )?khai sinh|khai sinh (?:[a-z]+ ){0,3}?(?:co|ghi|de) ten me|(?:bo|de) trong (?:phan |ten )?(?:cha|bo)) /;
+
+/**
+ * Parents who never registered their marriage and want the father recognised: before the birth is
+ * registered, the birth registration combined with recognising the father (`Đăng ký khai sinh kết
+ * hợp đăng ký nhận cha, mẹ, con`); once the child has a birth certificate, the recognition alone
+ * (`Đăng ký nhận cha, mẹ, con`); with a foreign party, their variants `có yếu tố nước ngoài`.
+ * Returns the folded start of the procedure name meant, and the words to look it up with.
+ */
+export function unmarriedParents(question: string, questionWords: ReadonlySet<string>): { name: RegExp; query: string } | undefined {
+  const folded = fold(question).replace(/ khai sanh /g, ' khai sinh ');
+  if (!UNMARRIED.test(folded) || !FATHER_NAMED.test(folded)) return undefined;
+  const foreign = questionWords.has('nuoc') && questionWords.has('ngoai');
+  const suffix = foreign ? ' co yeu to nuoc ngoai' : '';
+  const combined = !BIRTH_REGISTERED.test(folded) && folded.includes(' khai sinh ');
+  const start = combined ? ' dang ky khai sinh ket hop dang ky nhan cha me con' : ' dang ky nhan cha me con';
+  const query = `${combined ? 'Đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con' : 'Đăng ký nhận cha, mẹ, con'}${foreign ? ' có yếu tố nước ngoài' : ''}`;
+  return { name: new RegExp(`^${start}${suffix} $`), query };
+}
