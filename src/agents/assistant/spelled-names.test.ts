@@ -20,6 +20,12 @@ test('an item of a name that lists what it covers names it; short items do not',
   // each bare verb of the list with the object the acts share
   assert.equal(spelled.find('thay đổi thông tin hộ tịch họ tên cho con')?.name, 'Thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc');
   assert.equal(spelled.find('cai chinh thong tin ho tich')?.core, 'cai chinh thong tin ho tich');
+  // the category `hộ tịch` of an opening item stands for each civil-status event
+  const copies = new SpelledNames(['Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh']);
+  assert.equal(copies.find('tôi muốn xin bản sao trích lục kết hôn')?.name, 'Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh');
+  // an opening item alone names nothing (`chứng thực hợp đồng` opens several names)
+  const contracts = new SpelledNames(['Thủ tục chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản']);
+  assert.equal(contracts.find('chứng thực hợp đồng mua bán xe máy thì hủy thế nào'), undefined);
   // a list of things is not a list of acts
   const things = new SpelledNames(['Đăng ký khai sinh cho người đã có hồ sơ, giấy tờ cá nhân']);
   assert.equal(things.find('ngoài bản sao giấy tờ cá nhân có cần thêm gì'), undefined);

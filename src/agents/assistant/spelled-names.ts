@@ -30,7 +30,11 @@ export class SpelledNames {
       const [opening, ...rest] = main.split(/[,;]/);
       const acts = nameKey(opening ?? '').split(' ').length <= VERB_WORDS ? [...rest.map(nameKey), ...sharedObjectActs([opening ?? '', ...rest].map(nameKey))] : [];
       // the act keeps its verb: `giấy chứng nhận quyền sử dụng đất` alone names a paper, not `cấp` it
-      const items = [nameKey(main).replace(LEADING, '').trim(), ...acts];
+      // an opening item ending in the category `hộ tịch` is named by the events it covers (not by itself:
+      // `chứng thực hợp đồng` opens several names)
+      const opened = nameKey(opening ?? '').replace(LEADING, '').trim();
+      const events = rest.length > 0 ? withEvents(opened).slice(1) : [];
+      const items = [...[nameKey(main).replace(LEADING, '').trim(), ...acts].flatMap(withEvents), ...events];
       items.forEach((core, i) => {
         if (core.split(' ').length < (i === 0 ? MIN_CORE_WORDS : MIN_ITEM_WORDS) || seen.has(core)) return;
         seen.add(core);
@@ -65,4 +69,17 @@ function sharedObjectActs(items: readonly string[]): string[] {
   const verbLength = bare.filter((item) => item.length === VERB_WORDS).length * 2 >= bare.length ? VERB_WORDS : 1;
   const object = long.slice(verbLength).join(' ');
   return bare.map((verb) => `${verb.join(' ')} ${object}`);
+}
+
+/** Civil-status events: what `hộ tịch` stands for in a name. */
+const EVENTS = ['khai sinh', 'ket hon', 'khai tu', 'nhan cha me con', 'giam ho', 'nuoi con nuoi', 'ly hon'];
+
+/**
+ * An item ending in the category `hộ tịch` (`bản sao trích lục hộ tịch`) is also named with one of the
+ * events it covers in its place (`bản sao trích lục kết hôn`).
+ */
+function withEvents(item: string): string[] {
+  if (!item.endsWith(' ho tich')) return [item];
+  const stem = item.slice(0, -' ho tich'.length);
+  return [item, ...EVENTS.map((event) => `${stem} ${event}`)];
 }
