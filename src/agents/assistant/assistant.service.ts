@@ -23,7 +23,7 @@ import { SpelledNames } from './spelled-names.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
 import { asksDeadline, asksOnline, deadlineLines, onlineLines, situationLines } from './question-focus.js';
 import { QuestionReading } from './question-reading.js';
-import { DIVORCE_RECORD, divorcedAbroad, unmarriedParents } from './prior-record.js';
+import { requiredProcedure } from './prior-record.js';
 import { pendingCandidate, share, withoutHomeProvince, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
 
 /** What the assistant needs from retrieval: `LiveSearchIndex` in the service, a `SearchService` in tools. */
@@ -255,17 +255,12 @@ export class AssistantService {
         choice = { kind: 'chosen', candidate: plain, coverage: coverage(plain.name, questionWords), variants: [] };
       }
     }
-    // a divorce abroad must be recorded before marrying again: that record is asked first
+    // what civil-status law makes the story's case (a divorce abroad recorded before marrying again; unmarried
+    // parents recognising the father): that procedure is meant
+    const needed = choice.kind === 'chosen' ? requiredProcedure(question, questionWords) : undefined;
     let required = false;
-    if (choice.kind === 'chosen' && !DIVORCE_RECORD.test(fold(choice.candidate.name)) && divorcedAbroad(question, questionWords)) {
-      const record = await this.procedureMatching(DIVORCE_RECORD, 'Ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn', candidates);
-      if (record) choice = { kind: 'chosen', candidate: record, coverage: coverage(record.name, questionWords), variants: [] };
-      required = record !== undefined;
-    }
-    // unmarried parents recognising the father: with the birth registration, or alone once the child has one
-    const parents = choice.kind === 'chosen' ? unmarriedParents(question, questionWords) : undefined;
-    if (choice.kind === 'chosen' && parents && !parents.name.test(fold(choice.candidate.name))) {
-      const record = await this.procedureMatching(parents.name, parents.query, candidates);
+    if (choice.kind === 'chosen' && needed && !needed.name.test(fold(choice.candidate.name))) {
+      const record = await this.procedureWhere((name) => needed.name.test(fold(name)), needed.query, candidates, [PROCEDURE_DOCUMENT_KINDS.provincial]);
       if (record) choice = { kind: 'chosen', candidate: record, coverage: coverage(record.name, questionWords), variants: [] };
       required = record !== undefined;
     }
@@ -335,14 +330,14 @@ export class AssistantService {
     }
     if (choice.kind === 'chosen' && wantsProcedure) {
       // a procedure the question names (most of its telling name words, informal words read formally, or its
-      // name or an item of it spelled out) is
-      // answered whatever else is asked, unless what is asked has a word the corpus never saw (`flycam`);
-      // otherwise the question's own telling words must be found in it
+      // name or an item of it spelled out) or the story's case requires is answered whatever else is asked,
+      // unless what is asked has a word the corpus never saw (`flycam`); otherwise the question's own telling
+      // words must be found in it
       const spelledHere = spells(choice.candidate.name);
       // a whole head of four telling words typed as in the name (`chứng thực bản sao` of "chung thuc ban sao hoc
       // ba…") names it too
       const head = headWords(choice.candidate.name).join(' ');
-      const headTyped = head.split(' ').length >= HEAD_NAMES && nameKey(choice.candidate.name).includes(head) && fold(question).includes(` ${head} `);
+      const headTyped = head.split(' ').length >= HEAD_NAMES && ` ${nameKey(choice.candidate.name)} `.includes(` ${head} `) && fold(question).includes(` ${head} `);
       const named = required || (unseenAsked === 0 && (spelledHere || headTyped || coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE));
       // the question's words are mostly in the name, or the name is plainly meant: most of its main name, or its
       // whole head of three telling words or more (`chứng thực bản sao` in "photo công chứng bằng tốt nghiệp…")
@@ -383,26 +378,19 @@ export class AssistantService {
     return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
   }
 
-  /** The province's procedure whose folded name matches `pattern`, looked up by `query`, added to the candidates. */
-  private async procedureMatching(pattern: RegExp, query: string, candidates: Candidate[]): Promise<Candidate | undefined> {
-    const listed = candidates.find((candidate) => candidate.provincial && pattern.test(fold(candidate.name)));
-    if (listed) return listed;
-    const kind = PROCEDURE_DOCUMENT_KINDS.provincial;
-    const found = (await this.deps.search.search(query, { k: 5, filters: { kind } })).find((result) => result.procedure && pattern.test(fold(result.procedure.name)));
-    if (!found?.procedure) return undefined;
-    const candidate = { documentId: found.document.id, code: found.procedure.code, name: found.procedure.name, rank: candidates.length, score: found.score, provincial: true };
-    candidates.push(candidate);
-    return candidate;
+  /** The procedure of that name: among the candidates, else looked up (the province's first), added to them. */
+  private procedureNamed(name: string, candidates: Candidate[]): Promise<Candidate | undefined> {
+    const key = nameKey(name);
+    return this.procedureWhere((other) => nameKey(other) === key, name, candidates, [PROCEDURE_DOCUMENT_KINDS.provincial, PROCEDURE_DOCUMENT_KINDS.national]);
   }
 
-  /** The procedure of that name: among the candidates, else looked up (the province's first), added to them. */
-  private async procedureNamed(name: string, candidates: Candidate[]): Promise<Candidate | undefined> {
-    const key = nameKey(name);
-    for (const kind of [PROCEDURE_DOCUMENT_KINDS.provincial, PROCEDURE_DOCUMENT_KINDS.national]) {
+  /** The procedure whose name `matches`: among the candidates, else looked up by `query` in each kind in turn, added to them. */
+  private async procedureWhere(matches: (name: string) => boolean, query: string, candidates: Candidate[], kinds: readonly string[]): Promise<Candidate | undefined> {
+    for (const kind of kinds) {
       const provincial = kind === PROCEDURE_DOCUMENT_KINDS.provincial;
-      const listed = candidates.find((candidate) => candidate.provincial === provincial && nameKey(candidate.name) === key);
+      const listed = candidates.find((candidate) => candidate.provincial === provincial && matches(candidate.name));
       if (listed) return listed;
-      const found = (await this.deps.search.search(name, { k: 5, filters: { kind } })).find((result) => result.procedure && nameKey(result.procedure.name) === key);
+      const found = (await this.deps.search.search(query, { k: 5, filters: { kind } })).find((result) => result.procedure && matches(result.procedure.name));
       if (found?.procedure) {
         const candidate = { documentId: found.document.id, code: found.procedure.code, name: found.procedure.name, rank: candidates.length, score: found.score, provincial };
         candidates.push(candidate);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { divorcedAbroad, unmarriedParents } from './prior-record.js';
+import { divorcedAbroad, requiredProcedure, unmarriedParents } from './prior-record.js';
 import { fold } from './text-folding.js';
 
 const words = (text: string) => new Set(fold(text).trim().split(' '));
@@ -26,4 +26,10 @@ test('unmarried parents: birth registration combined with recognising the father
   const blank = 'ở chung không đăng ký kết hôn, khai sinh thì bỏ trống phần cha. Giờ tôi muốn làm thủ tục nhận con';
   assert.equal(unmarriedParents(blank, words(blank))?.query, 'Đăng ký nhận cha, mẹ, con');
   assert.equal(unmarriedParents('đăng ký kết hôn cần gì', words('đăng ký kết hôn cần gì')), undefined);
+});
+
+test('the procedure the story requires: the divorce record first, else the parents\' case', () => {
+  const divorce = 'đã ly hôn ở Hàn Quốc, giờ muốn đăng ký kết hôn với người cùng quê';
+  assert.ok(requiredProcedure(divorce, words(`${divorce} có yếu tố nước ngoài`))?.name.test(' ghi vao so ho tich viec ly hon huy viec ket hon '));
+  assert.equal(requiredProcedure('lệ phí đăng ký kết hôn', words('lệ phí đăng ký kết hôn')), undefined);
 });

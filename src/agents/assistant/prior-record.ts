@@ -1,7 +1,18 @@
 import { fold } from './text-folding.js';
 
 /** The procedure that records a divorce decided abroad (`Ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn…`). */
-export const DIVORCE_RECORD = /^ ghi vao so ho tich viec ly hon /;
+const DIVORCE_RECORD = { name: /^ ghi vao so ho tich viec ly hon /, query: 'Ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn' };
+
+/** A procedure the story's case requires: the folded start of its name and the words to look it up with. */
+export interface RequiredProcedure {
+  name: RegExp;
+  query: string;
+}
+
+/** The procedure civil-status law makes the story's case, if one of the rules below applies. */
+export function requiredProcedure(question: string, questionWords: ReadonlySet<string>): RequiredProcedure | undefined {
+  return divorcedAbroad(question, questionWords) ? DIVORCE_RECORD : unmarriedParents(question, questionWords);
+}
 
 /**
  * A Vietnamese citizen's divorce decided abroad is recorded in the civil-status book (ghi chú ly hôn)
@@ -27,9 +38,8 @@ const BIRTH_REGISTERED = / (?:(?:da|duoc) (?:co |lam )?(?:giay )?khai sinh|khai 
  * registered, the birth registration combined with recognising the father (`Đăng ký khai sinh kết
  * hợp đăng ký nhận cha, mẹ, con`); once the child has a birth certificate, the recognition alone
  * (`Đăng ký nhận cha, mẹ, con`); with a foreign party, their variants `có yếu tố nước ngoài`.
- * Returns the folded start of the procedure name meant, and the words to look it up with.
  */
-export function unmarriedParents(question: string, questionWords: ReadonlySet<string>): { name: RegExp; query: string } | undefined {
+export function unmarriedParents(question: string, questionWords: ReadonlySet<string>): RequiredProcedure | undefined {
   const folded = fold(question).replace(/ khai sanh /g, ' khai sinh ');
   if (!UNMARRIED.test(folded) || !FATHER_NAMED.test(folded)) return undefined;
   const foreign = questionWords.has('nuoc') && questionWords.has('ngoai');
