@@ -139,18 +139,15 @@ const MAX_ASPECTS = 3;
 export function askedAspects(message: string, first: Aspect): Aspect[] {
   const folded = withTimeNotMoney(fold(message));
   const at = (phrases: readonly string[]) => Math.min(...phrases.map((phrase) => folded.indexOf(` ${phrase} `)).filter((index) => index >= 0), Infinity);
-  const found: Array<{ aspect: Aspect; at: number }> = [];
+  const firstPhrases = ASPECT_PHRASES.find(([aspect]) => aspect === first)?.[1];
+  const asked: Array<{ aspect: Aspect; at: number }> = [{ aspect: first, at: firstPhrases ? at(firstPhrases) : -1 }];
   for (const [aspect, phrases] of ASPECT_PHRASES) {
-    if (aspect === first) found.push({ aspect, at: at(phrases) });
-    else if (SECOND_ASPECTS.has(aspect)) {
-      const asks = at(aspect === 'documents' ? DOCUMENT_ASKS : aspect === 'conditions' ? CONDITION_ASKS : phrases);
-      const position = aspect === 'conditions' ? Math.min(asks, feasibleAt(folded)) : asks;
-      if (position < Infinity) found.push({ aspect, at: position });
-    }
+    if (aspect === first || !SECOND_ASPECTS.has(aspect) || asked.length === MAX_ASPECTS) continue;
+    const asks = at(aspect === 'documents' ? DOCUMENT_ASKS : aspect === 'conditions' ? CONDITION_ASKS : phrases);
+    const position = aspect === 'conditions' ? Math.min(asks, feasibleAt(folded)) : asks;
+    if (position < Infinity) asked.push({ aspect, at: position });
   }
-  if (!found.some((item) => item.aspect === first)) found.unshift({ aspect: first, at: -1 });
-  const others = found.filter((item) => item.aspect !== first).slice(0, MAX_ASPECTS - 1);
-  return [found.find((item) => item.aspect === first)!, ...others].sort((a, b) => a.at - b.at).map((item) => item.aspect);
+  return asked.sort((a, b) => a.at - b.at).map((item) => item.aspect);
 }
 
 /** "có làm được không", "có cử cán bộ xuống tận nhà … được không": whether it can be done at all. */

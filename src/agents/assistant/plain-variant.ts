@@ -1,7 +1,7 @@
 import { PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { SearchResult } from '../../retrieval/index.js';
 import { nameKey, type Candidate } from './procedure-choice.js';
-import { fold } from './text-folding.js';
+import { fold, foldSpoken } from './text-folding.js';
 
 /** The qualifier of the civil-status procedures with a foreign party. */
 const FOREIGN = /\s+có yếu tố nước ngoài(?=\s|$|,)/iu;
@@ -59,7 +59,7 @@ export function neverDone(question: string, name: string): boolean {
   if (!AGAIN.test(name)) return false;
   const after = fold(name.split(AGAIN)[1] ?? '').trim().split(' ').slice(0, 2).join(' ');
   if (after.split(' ').length < 2) return false;
-  const folded = fold(question).replace(/ khai sanh /g, ' khai sinh ');
+  const folded = foldSpoken(question);
   return new RegExp(` chua (?:[a-z]+ ){0,4}?${after} `).test(folded);
 }
 

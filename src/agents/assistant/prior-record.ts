@@ -1,4 +1,4 @@
-import { fold } from './text-folding.js';
+import { fold, foldSpoken } from './text-folding.js';
 
 /** The procedure that records a divorce decided abroad (`Ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn…`). */
 const DIVORCE_RECORD = { name: /^ ghi vao so ho tich viec ly hon /, query: 'Ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn' };
@@ -40,7 +40,7 @@ const BIRTH_REGISTERED = / (?:(?:da|duoc) (?:co |lam )?(?:giay )?khai sinh|khai 
  * (`Đăng ký nhận cha, mẹ, con`); with a foreign party, their variants `có yếu tố nước ngoài`.
  */
 export function unmarriedParents(question: string, questionWords: ReadonlySet<string>): RequiredProcedure | undefined {
-  const folded = fold(question).replace(/ khai sanh /g, ' khai sinh ');
+  const folded = foldSpoken(question);
   if (!UNMARRIED.test(folded) || !FATHER_NAMED.test(folded)) return undefined;
   const foreign = questionWords.has('nuoc') && questionWords.has('ngoai');
   const suffix = foreign ? ' co yeu to nuoc ngoai' : '';

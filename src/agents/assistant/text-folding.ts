@@ -11,6 +11,11 @@ export function fold(text: string): string {
     .trim()} `;
 }
 
+/** `fold` with the southern spoken form of a civil-status word read as written (`khai sanh` → `khai sinh`). */
+export function foldSpoken(text: string): string {
+  return fold(text).replace(/ khai sanh /g, ' khai sinh ');
+}
+
 /** True when one of the folded phrases occurs as whole words in the folded text. */
 export function hasPhrase(foldedText: string, phrases: readonly string[]): boolean {
   return phrases.some((phrase) => foldedText.includes(` ${phrase} `));
