@@ -181,6 +181,9 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'bé trai': 'trẻ em',
   'đứa trẻ': 'trẻ em',
   'trung tâm bảo trợ': 'cơ sở nuôi dưỡng',
+  // a will is made (`lập`) in the Civil Code's words
+  'làm di chúc': 'lập di chúc',
+  'viết di chúc': 'lập di chúc',
   // pregnancy in everyday words; the laws say "có thai" (`mang thai` stays: `mang thai hộ` is surrogacy)
   'mang bầu': 'có thai',
   'có bầu': 'có thai',

@@ -61,6 +61,10 @@ test('days spent are the time, not the fee; two asks are answered in the order a
   assert.equal(readAspect('muốn đăng ký lại khai sinh cho ông đã mất thì có làm được không?'), 'conditions');
   assert.deepEqual(askedAspects('Xã có cử cán bộ xuống tận nhà làm giấy khai sinh được không, mất mấy ngày?', 'time'), ['conditions', 'time']);
   assert.deepEqual(askedAspects('có nộp online được không, bao lâu xong?', 'time'), ['where', 'time']);
+  // `có được … không` asks the same; `có được miễn lệ phí không` asks the fee
+  assert.equal(readAspect('Tôi có được đăng ký lại khai sinh không?'), 'conditions');
+  assert.deepEqual(askedAspects('Tôi có được đăng ký lại khai sinh không, mất bao lâu?', 'time'), ['conditions', 'time']);
+  assert.equal(readAspect('có được miễn lệ phí không?'), 'fee');
 });
 
 test('forging, bribing and one\'s own dossier in everyday words; the penalty for a forged paper is a question', () => {

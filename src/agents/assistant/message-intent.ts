@@ -150,15 +150,26 @@ export function askedAspects(message: string, first: Aspect): Aspect[] {
   return asked.sort((a, b) => a.at - b.at).map((item) => item.aspect);
 }
 
-/** "có làm được không", "có cử cán bộ xuống tận nhà … được không": whether it can be done at all. */
-const FEASIBLE = / co ((?:[a-z0-9]+ ){1,12}?)duoc (?:khong|ko|k) /g;
+/**
+ * "có làm được không", "có cử cán bộ xuống tận nhà … được không", "có được tự lập di chúc … không":
+ * whether it can be done at all.
+ */
+const FEASIBLE = [/ co ((?:[a-z0-9]+ ){1,12}?)duoc (?:khong|ko|k) /g, / co duoc ((?:[a-z0-9]+ ){1,12}?)(?:khong|ko|k) /g];
 /** Aspects a feasibility clause may itself name (`có nộp online được không` asks where, not whether). */
 const OTHER_ASPECT_WORDS = ASPECT_PHRASES.filter(([aspect]) => aspect !== 'conditions' && aspect !== 'steps').flatMap(([, phrases]) => phrases);
 
 /** Position of a question whether the thing can be done (its conditions), or Infinity. */
 function feasibleAt(folded: string): number {
-  for (const match of folded.matchAll(FEASIBLE)) if (!hasPhrase(` ${match[1]!}`, OTHER_ASPECT_WORDS)) return match.index;
-  return Infinity;
+  let first = Infinity;
+  for (const pattern of FEASIBLE) {
+    for (const match of folded.matchAll(pattern)) {
+      if (!hasPhrase(` ${match[1]!}`, OTHER_ASPECT_WORDS)) {
+        first = Math.min(first, match.index);
+        break;
+      }
+    }
+  }
+  return first;
 }
 
 /** "mất bao nhiêu ngày" spends days, not money: the verb is dropped so the fee's `mat bao nhieu` does not match. */
