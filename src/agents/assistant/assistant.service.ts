@@ -70,6 +70,8 @@ export const MAX_MESSAGE_CHARS = 1000;
 const RECORD_CACHE_MS = 60_000;
 /** Telling words of a name's head that, typed in a row as in the name, name the procedure whatever the story. */
 const HEAD_NAMES = 4;
+/** Distinguishing words a name must have for all of them to name it whatever else the question has. */
+const WHOLE_NAME_WORDS = 3;
 
 /** A procedure's name after `thủ tục` in a sentence: names often start with that word already. */
 const procedureTitle = (name: string) => name.replace(/^thủ tục\s+/iu, '');
@@ -257,7 +259,7 @@ export class AssistantService {
     }
     // what civil-status law makes the story's case (a divorce abroad recorded before marrying again; unmarried
     // parents recognising the father): that procedure is meant
-    const needed = choice.kind === 'chosen' ? requiredProcedure(question, questionWords) : undefined;
+    const needed = choice.kind === 'chosen' ? requiredProcedure(question, questionWords, choice.candidate.name) : undefined;
     let required = false;
     if (choice.kind === 'chosen' && needed && !needed.name.test(fold(choice.candidate.name))) {
       const record = await this.procedureWhere((name) => needed.name.test(fold(name)), needed.query, candidates, [PROCEDURE_DOCUMENT_KINDS.provincial]);
@@ -338,7 +340,10 @@ export class AssistantService {
       // ba…") names it too
       const head = headWords(choice.candidate.name).join(' ');
       const headTyped = head.split(' ').length >= HEAD_NAMES && ` ${nameKey(choice.candidate.name)} `.includes(` ${head} `) && fold(question).includes(` ${head} `);
-      const named = required || (unseenAsked === 0 && (spelledHere || headTyped || coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE));
+      // every distinguishing word of a name of three or more ("chứng thực … di chúc" of "lập di chúc để lại mảnh đất
+      // rẫy cho con út, chứng thực ở xã…") names it even beside words the corpus never saw (`rẫy`, `út`)
+      const whole = nameWordHits(choice.candidate.name, questionWords);
+      const named = required || (whole.size >= WHOLE_NAME_WORDS && whole.hits === whole.size) || (unseenAsked === 0 && (spelledHere || headTyped || coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE));
       // the question's words are mostly in the name, or the name is plainly meant: most of its main name, or its
       // whole head of three telling words or more (`chứng thực bản sao` in "photo công chứng bằng tốt nghiệp…")
       const headed = statesHead(choice.candidate.name, questionWords, 3);

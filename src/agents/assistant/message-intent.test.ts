@@ -25,6 +25,7 @@ test('aspects: counts of copies are the result, `tính tiền` is the fee', () =
 
 test('off-topic words whose plain forms are ordinary words are read with their accents', () => {
   assert.equal(readIntent('Mai ở Pleiku có mưa không?').kind, 'out_of_scope');
+  assert.equal(readIntent('Ướp gà nướng với gia vị gì cho ngon?').kind, 'out_of_scope');
   assert.equal(readIntent('may tinh cua toi khong ket noi duoc wifi, sua sao?').kind, 'out_of_scope');
   // submitting online over wifi is a question for the office
   assert.equal(readIntent('nộp hồ sơ trực tuyến qua wifi được không').kind, 'question');
@@ -65,6 +66,11 @@ test('days spent are the time, not the fee; two asks are answered in the order a
   assert.equal(readAspect('Tôi có được đăng ký lại khai sinh không?'), 'conditions');
   assert.deepEqual(askedAspects('Tôi có được đăng ký lại khai sinh không, mất bao lâu?', 'time'), ['conditions', 'time']);
   assert.equal(readAspect('có được miễn lệ phí không?'), 'fee');
+  // `… được chưa` asks the same
+  assert.deepEqual(askedAspects('Em 17 tuổi rưỡi, ra xã đăng ký kết hôn được chưa, làm mất mấy ngày?', 'time'), ['conditions', 'time']);
+  // which commune is where to go; which supporting paper is the documents
+  assert.equal(readAspect('mình phải ra ubnd xã nào để đăng ký?'), 'where');
+  assert.equal(readAspect('cần chứng cứ gì để chứng minh quan hệ cha con?'), 'documents');
 });
 
 test('forging, bribing and one\'s own dossier in everyday words; the penalty for a forged paper is a question', () => {

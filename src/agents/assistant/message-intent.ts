@@ -58,7 +58,7 @@ const OFF_TOPIC = [
   'tien ao', 'bitcoin', 'cong thuc nau', 'nau mon', 'mon an', 'bai hat', 'loi bai hat', 'lam tho', 'bai tho', 'viet bai tho', 'ke chuyen cuoi',
   'truyen cuoi', 'da bong', 'doi tuyen', 'tran dau', 'ti so', 'hagl', 'v league', 'vleague', 'da voi doi', 'cau thu', 'world cup', 'phim hay', 'xem phim', 'choi game', 'tro choi', 'viet code', 'lap trinh', 'javascript', 'python', 'giai toan',
   'bai tap toan', 'bai toan', 'hinh tron', 'hinh vuong', 'hinh tam giac', 'chu vi hinh', 'dien tich hinh', 'phuong trinh bac', 'xem tu vi', 'boi bai', 'cung hoang dao', 'hen ho', 'tinh yeu', 'du lich o dau', 'khach san', 've may bay',
-  'dat xe', 'mua sam', 'giam can', 'chua benh', 'thuoc chua', 'benh vien nao tot', 'cach nau', 'uop gi', 'uop the nao', 'uop sao', 'cach nuong', 'mon ngon',
+  'dat xe', 'mua sam', 'giam can', 'chua benh', 'thuoc chua', 'benh vien nao tot', 'cach nau', 'uop gi', 'uop the nao', 'uop sao', 'cach nuong', 'mon ngon', 'gia vi', 'cho ngon', 'nau an', 'ga nuong', 'thit nuong',
   // repairing one's own devices
   'ket noi wifi', 'ket noi duoc wifi', 'mat wifi', 'wifi bi', 'bat wifi', 'mat khau wifi', 'laptop', 'may tinh cua toi', 'may tinh bi', 'sua may tinh', 'cai win', 'diet virus', 'sua dien thoai', 'dien thoai bi hong', 'may in bi',
 ];
@@ -113,15 +113,15 @@ const ASPECT_PHRASES: ReadonlyArray<[Aspect, readonly string[]]> = [
   ['conditions', ['dieu kien', 'yeu cau dieu kien', 'can dap ung', 'duoc phep khong', 'co duoc khong', 'truong hop nao', 'khong duoc', 'khi nao thi', 'du tuoi', 'dong y khong', 'su dong y']],
   ['applicants', ['doi tuong', 'ai duoc', 'ai co the', 'ai phai', 'nguoi nao duoc']],
   ['result', ['ket qua', 'nhan duoc gi', 'duoc cap gi', 'nhan lai gi', 'cap giay gi', 'duoc giay gi', 'nhan giay gi', 'duoc cap giay', 'nhan duoc giay', 'duoc nhan giay', 'duoc may ban', 'cap may ban', 'duoc bao nhieu ban', 'cap bao nhieu ban']],
-  ['where', ['o dau', 'noi nao', 'cho nao', 'co quan nao', 'nop o', 'lam o', 'den dau', 'dia chi', 'truc tuyen', 'online', 'qua mang', 'buu chinh', 'cach thuc', 'hinh thuc nop', 'nop the nao', 'nop nhu the nao', 'noi nop', 'tham quyen']],
+  ['where', ['o dau', 'noi nao', 'cho nao', 'co quan nao', 'xa nao', 'phuong nao', 'huyen nao', 'ubnd nao', 'uy ban nao', 'nop o', 'lam o', 'den dau', 'dia chi', 'truc tuyen', 'online', 'qua mang', 'buu chinh', 'cach thuc', 'hinh thuc nop', 'nop the nao', 'nop nhu the nao', 'noi nop', 'tham quyen']],
   ['steps', ['trinh tu', 'cac buoc', 'buoc nao', 'quy trinh', 'lam the nao', 'lam nhu the nao', 'the nao', 'nhu the nao', 'thu tuc ra sao', 'ra sao', 'cach lam', 'huong dan']],
-  ['documents', ['giay to', 'ho so gom', 'ho so can', 'thanh phan ho so', 'can nhung gi', 'can gi', 'mang theo', 'chuan bi', 'nop nhung gi', 'can nop', 'giay gi', 'ho so', 'xuat trinh']],
+  ['documents', ['giay to', 'ho so gom', 'ho so can', 'thanh phan ho so', 'can nhung gi', 'can gi', 'mang theo', 'chuan bi', 'nop nhung gi', 'can nop', 'giay gi', 'ho so', 'xuat trinh', 'chung cu gi', 'chung cu nao']],
 ];
 
 /** Explicit asks for the papers (not `nộp giấy tờ xong thì…`, which tells what was done). */
 const DOCUMENT_ASKS = [
   'giay to gi', 'giay to nao', 'nhung giay to', 'nhung giay gi', 'can nhung gi', 'mang theo', 'can gi', 'ho so gom', 'thanh phan ho so', 'chuan bi gi', 'can chuan bi', 'ho so can',
-  'nop gi', 'nop giay gi', 'nop them giay', 'can giay gi', 'them giay gi', 'can nhung giay',
+  'nop gi', 'nop giay gi', 'nop them giay', 'can giay gi', 'them giay gi', 'can nhung giay', 'chung cu gi', 'chung cu nao',
 ];
 /** Explicit asks for the conditions (not `có được không`, which most questions end with). */
 const CONDITION_ASKS = ['dieu kien', 'du tuoi', 'dong y khong', 'su dong y'];
@@ -151,10 +151,10 @@ export function askedAspects(message: string, first: Aspect): Aspect[] {
 }
 
 /**
- * "có làm được không", "có cử cán bộ xuống tận nhà … được không", "có được tự lập di chúc … không":
- * whether it can be done at all.
+ * "có làm được không", "có cử cán bộ xuống tận nhà … được không", "có được tự lập di chúc … không",
+ * "ra xã đăng ký kết hôn được chưa": whether it can be done at all.
  */
-const FEASIBLE = [/ co ((?:[a-z0-9]+ ){1,12}?)duoc (?:khong|ko|k) /g, / co duoc ((?:[a-z0-9]+ ){1,12}?)(?:khong|ko|k) /g];
+const FEASIBLE = [/ co ((?:[a-z0-9]+ ){1,12}?)duoc (?:khong|ko|k) /g, / co duoc ((?:[a-z0-9]+ ){1,12}?)(?:khong|ko|k) /g, / ((?:[a-z0-9]+ ){1,6})duoc chua /g];
 /** Aspects a feasibility clause may itself name (`có nộp online được không` asks where, not whether). */
 const OTHER_ASPECT_WORDS = ASPECT_PHRASES.filter(([aspect]) => aspect !== 'conditions' && aspect !== 'steps').flatMap(([, phrases]) => phrases);
 

@@ -40,6 +40,25 @@ test('a family whose plain member is named differently: the domestic one sharing
   assert.equal(await findPlainVariant(searchAdoption, marriage, new Set(['ly', 'hon'])), undefined);
 });
 
+test('a procedure named domestic gives way to its foreign member when the question says something foreign', async () => {
+  const adoptionIndex = [
+    result('cn-nn', 'Giải quyết việc nuôi con nuôi có yếu tố nước ngoài đối với trẻ em sống ở cơ sở nuôi dưỡng', PROCEDURE_DOCUMENT_KINDS.provincial),
+    result('kh-nn', 'Đăng ký kết hôn có yếu tố nước ngoài', PROCEDURE_DOCUMENT_KINDS.provincial),
+    result('cn-tn', 'Đăng ký việc nuôi con nuôi trong nước', PROCEDURE_DOCUMENT_KINDS.provincial),
+  ];
+  const searchAdoption = async (_query: string, kind: string) => adoptionIndex.filter((item) => item.document.kind === kind);
+  const domestic: Candidate = { ...foreign, documentId: 'cn-tn', name: 'Đăng ký việc nuôi con nuôi trong nước' };
+  const american = new Set(['nguoi', 'my', 'nhan', 'con', 'nuoi', 'co', 'yeu', 'to', 'nuoc', 'ngoai']);
+  assert.equal((await findPlainVariant(searchAdoption, domestic, american))?.documentId, 'cn-nn');
+  // nothing foreign asked: the domestic one stays
+  assert.equal(await findPlainVariant(searchAdoption, domestic, new Set(['nhan', 'con', 'nuoi'])), undefined);
+  // a foreign procedure of another family is not its member
+  const marriage: Candidate = { ...domestic, documentId: 'kh-tn', name: 'Đăng ký kết hôn trong nước' };
+  const noMember = async (_query: string, kind: string) => adoptionIndex.filter((item) => item.document.kind === kind && item.document.id !== 'cn-nn');
+  assert.equal(await findPlainVariant(noMember, { ...domestic, name: 'Đăng ký việc nuôi con nuôi trong nước' }, american), undefined);
+  assert.equal((await findPlainVariant(searchAdoption, marriage, american))?.documentId, 'kh-nn');
+});
+
 test('a re-registration is not meant when the question says the thing was never done', () => {
   assert.equal(neverDone('Con tôi 3 tuổi mà vẫn chưa làm giấy khai sanh, giấy chứng sinh thất lạc', 'Đăng ký lại khai sinh'), true);
   assert.equal(neverDone('chua tung dang ky ket hon', 'Đăng ký lại kết hôn'), true);

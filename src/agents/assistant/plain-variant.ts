@@ -11,7 +11,9 @@ const FOREIGN = /\s+có yếu tố nước ngoài(?=\s|$|,)/iu;
  * qualifier (`Đăng ký giám hộ có yếu tố nước ngoài`) and the question says nothing foreign — no
  * `nước ngoài`, no country, no nationality (read formally, those are in `questionWords`). A long
  * story about an orphaned nephew can pull the foreign variant first; the plain one may not even be
- * among the candidates, so it is looked up by its name, in the same collection.
+ * among the candidates, so it is looked up by its name, in the same collection. The other way round, a
+ * procedure named domestic (`… trong nước`) for a question that says something foreign gives way to its
+ * foreign member.
  */
 export async function findPlainVariant(
   search: (query: string, kind: string) => Promise<SearchResult[]>,
@@ -19,20 +21,16 @@ export async function findPlainVariant(
   questionWords: ReadonlySet<string>,
   question = '',
 ): Promise<Candidate | undefined> {
-  const foreign = FOREIGN.test(candidate.name) && !(questionWords.has('nuoc') && questionWords.has('ngoai'));
+  const saysForeign = questionWords.has('nuoc') && questionWords.has('ngoai');
+  const kind = candidate.provincial ? PROCEDURE_DOCUMENT_KINDS.provincial : PROCEDURE_DOCUMENT_KINDS.national;
+  // the other way round: a procedure named domestic (`… trong nước`) for a question that says something foreign
+  if (saysForeign && DOMESTIC.test(candidate.name)) return foreignMember(search, candidate, kind);
+  const foreign = FOREIGN.test(candidate.name) && !saysForeign;
   const first = !foreign && neverDone(question, candidate.name);
   if (!foreign && !first) return undefined;
   const plainName = candidate.name.replace(first ? AGAIN : FOREIGN, ' ').replace(/\s+/g, ' ').trim();
   const key = nameKey(plainName);
-  const kind = candidate.provincial ? PROCEDURE_DOCUMENT_KINDS.provincial : PROCEDURE_DOCUMENT_KINDS.national;
-  const found = (result: SearchResult): Candidate => ({
-    documentId: result.document.id,
-    code: result.procedure!.code,
-    name: result.procedure!.name,
-    rank: candidate.rank,
-    score: result.score,
-    provincial: candidate.provincial,
-  });
+  const found = asCandidate(candidate);
   const results = (await search(plainName, kind)).filter((result) => result.procedure && result.document.kind === kind);
   const same = results.find((result) => nameKey(result.procedure!.name) === key);
   if (same) return found(same);
@@ -46,6 +44,30 @@ export async function findPlainVariant(
 }
 
 const DOMESTIC = /\strong nước(?=\s|$|,)/iu;
+
+/** A search result as a candidate in `candidate`'s place. */
+const asCandidate =
+  (candidate: Candidate) =>
+  (result: SearchResult): Candidate => ({
+    documentId: result.document.id,
+    code: result.procedure!.code,
+    name: result.procedure!.name,
+    rank: candidate.rank,
+    score: result.score,
+    provincial: candidate.provincial,
+  });
+
+/**
+ * The member with a foreign party of a domestic procedure's family (`Giải quyết việc nuôi con nuôi có yếu
+ * tố nước ngoài…` for `Đăng ký việc nuôi con nuôi trong nước`): named foreign, sharing three words in a row.
+ */
+async function foreignMember(search: (query: string, kind: string) => Promise<SearchResult[]>, candidate: Candidate, kind: string): Promise<Candidate | undefined> {
+  const base = candidate.name.replace(DOMESTIC, ' ').replace(/\s+/g, ' ').trim();
+  const member = (await search(`${base} có yếu tố nước ngoài`, kind)).find(
+    (result) => result.procedure && result.document.kind === kind && FOREIGN.test(result.procedure.name) && sharesRun(result.procedure.name, base, 3),
+  );
+  return member ? asCandidate(candidate)(member) : undefined;
+}
 
 /** The word that makes a procedure a second registration (`Đăng ký lại khai sinh`). */
 const AGAIN = /(?<=^|\s)lại(?=\s)/iu;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { divorcedAbroad, requiredProcedure, unmarriedParents } from './prior-record.js';
+import { combinedNotMeant, divorcedAbroad, requiredProcedure, unmarriedParents } from './prior-record.js';
 import { fold } from './text-folding.js';
 
 const words = (text: string) => new Set(fold(text).trim().split(' '));
@@ -32,4 +32,21 @@ test('the procedure the story requires: the divorce record first, else the paren
   const divorce = 'đã ly hôn ở Hàn Quốc, giờ muốn đăng ký kết hôn với người cùng quê';
   assert.ok(requiredProcedure(divorce, words(`${divorce} có yếu tố nước ngoài`))?.name.test(' ghi vao so ho tich viec ly hon huy viec ket hon '));
   assert.equal(requiredProcedure('lệ phí đăng ký kết hôn', words('lệ phí đăng ký kết hôn')), undefined);
+});
+
+test('the combined birth registration and recognition, chosen where only one of them is meant', () => {
+  const combined = 'Đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con';
+  const foreignCombined = `${combined} có yếu tố nước ngoài`;
+  // the child already has a birth certificate: the recognition alone
+  assert.equal(combinedNotMeant('giấy khai sinh của bé chưa có tên cha, giờ bố cháu muốn nhận con', combined)?.query, 'Đăng ký nhận cha, mẹ, con');
+  // nothing said of recognising: the birth registration alone, foreign kept
+  const korean = combinedNotMeant('Bố cháu là người Hàn Quốc, mẹ người Việt, làm giấy khai sinh cần nộp giấy gì?', foreignCombined);
+  assert.equal(korean?.query, 'Đăng ký khai sinh có yếu tố nước ngoài');
+  assert.ok(korean?.name.test(' dang ky khai sinh co yeu to nuoc ngoai '));
+  // the father to be named, or unmarried parents: the combined one stays
+  assert.equal(combinedNotMeant('muốn làm giấy khai sinh cho con mà có tên tôi là cha luôn', combined), undefined);
+  assert.equal(combinedNotMeant('chúng tôi chưa đăng ký kết hôn, làm khai sinh cho con cần gì', combined), undefined);
+  assert.equal(combinedNotMeant('khai sinh kết hợp nhận cha cần gì', combined), undefined);
+  // another procedure chosen: nothing to say
+  assert.equal(combinedNotMeant('làm giấy khai sinh cần gì', 'Đăng ký khai sinh'), undefined);
 });

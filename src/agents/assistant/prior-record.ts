@@ -9,9 +9,9 @@ export interface RequiredProcedure {
   query: string;
 }
 
-/** The procedure civil-status law makes the story's case, if one of the rules below applies. */
-export function requiredProcedure(question: string, questionWords: ReadonlySet<string>): RequiredProcedure | undefined {
-  return divorcedAbroad(question, questionWords) ? DIVORCE_RECORD : unmarriedParents(question, questionWords);
+/** The procedure civil-status law makes the story's case, if one of the rules below applies (`chosen`: the name retrieval chose). */
+export function requiredProcedure(question: string, questionWords: ReadonlySet<string>, chosen = ''): RequiredProcedure | undefined {
+  return divorcedAbroad(question, questionWords) ? DIVORCE_RECORD : (unmarriedParents(question, questionWords) ?? combinedNotMeant(question, chosen));
 }
 
 /**
@@ -28,10 +28,34 @@ export function divorcedAbroad(question: string, questionWords: ReadonlySet<stri
   return folded.indexOf(' ket hon ', divorce + 1) > divorce;
 }
 
+/** The question speaks of recognising a parent ("nhận cha", "có tên tôi là cha"). */
+const RECOGNISING = / (?:nhan|cong nhan|ket hop|la (?:cha|bo|me)) /;
+const COMBINED = /^ dang ky khai sinh ket hop dang ky nhan cha me con( co yeu to nuoc ngoai)? $/;
+
+/**
+ * The birth registration combined with recognising a parent is for a child not yet registered whose
+ * parent is recognised: once the child has a birth certificate ("giấy khai sinh chưa có tên cha"),
+ * the recognition alone is meant; when the question says nothing of recognising (`nhận`: "bố cháu là
+ * người Hàn Quốc, cần nộp giấy gì?", where `bố`, `mẹ`, `con` only name the family), the birth
+ * registration alone (unless the parents are unmarried). The foreign qualifier of the chosen name is kept.
+ */
+export function combinedNotMeant(question: string, chosen: string): RequiredProcedure | undefined {
+  const combined = COMBINED.exec(fold(chosen));
+  if (!combined) return undefined;
+  const foreign = combined[1] !== undefined;
+  const folded = foldSpoken(question);
+  const suffix = foreign ? ' co yeu to nuoc ngoai' : '';
+  const qualifier = foreign ? ' có yếu tố nước ngoài' : '';
+  if (BIRTH_REGISTERED.test(folded)) return { name: new RegExp(`^ dang ky nhan cha me con${suffix} $`), query: `Đăng ký nhận cha, mẹ, con${qualifier}` };
+  if (!RECOGNISING.test(folded) && !UNMARRIED.test(folded)) return { name: new RegExp(`^ dang ky khai sinh${suffix} $`), query: `Đăng ký khai sinh${qualifier}` };
+  return undefined;
+}
+
 const UNMARRIED = / (?:chua|khong) (?:dang ky )?ket hon /;
 const FATHER_NAMED = / (?:ten (?:ca )?(?:bo|cha|ba)|nhan con|nhan cha|cha con|bo con) /;
-/** The child already has a birth certificate ("giấy khai sinh chỉ có tên mẹ", "đã có khai sinh"). */
-const BIRTH_REGISTERED = / (?:(?:da|duoc) (?:co |lam )?(?:giay )?khai sinh|khai sinh (?:[a-z]+ ){0,3}?(?:co|ghi|de) ten me|(?:bo|de) trong (?:phan |ten )?(?:cha|bo)) /;
+/** The child already has a birth certificate ("giấy khai sinh chỉ có tên mẹ", "đã có khai sinh", "khai sinh chưa có tên cha"). */
+const BIRTH_REGISTERED =
+  / (?:(?:da|duoc) (?:co |lam )?(?:giay )?khai sinh|khai sinh (?:[a-z]+ ){0,3}?(?:co|ghi|de) ten me|khai sinh (?:[a-z]+ ){0,2}?(?:chua|khong) (?:co |ghi )?ten (?:cha|bo|me)|(?:bo|de) trong (?:phan |ten )?(?:cha|bo)) /;
 
 /**
  * Parents who never registered their marriage and want the father recognised: before the birth is

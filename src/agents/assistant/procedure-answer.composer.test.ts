@@ -32,6 +32,17 @@ test('documents: the papers everyone hands in come before the cases, each line w
   for (const line of facts) assert.ok(line.passage!.text.includes(line.text.replace(/^- /, '')));
 });
 
+test('documents: a sub-item `+ …` moves with its item when the cases go last', () => {
+  const passages = [
+    passage('p1', '- Trường hợp cha, mẹ đã chết thì nộp giấy tờ chứng minh:\n+ Giấy chứng tử của cha, mẹ\n+ Trường hợp không có giấy chứng tử thì văn bản xác nhận\n- Tờ khai theo mẫu'),
+  ];
+  const facts = composeProcedureAnswer(record, passages, 'documents').lines.filter((line) => line.passage);
+  assert.deepEqual(
+    facts.map((line) => line.text.split(' ').slice(0, 4).join(' ')),
+    ['- Tờ khai theo', '- Trường hợp cha,', '+ Giấy chứng tử', '+ Trường hợp không'],
+  );
+});
+
 test('other aspects keep the order of the record', () => {
   const steps = [procedurePassage('s1', 'Bước 1: Trường hợp nộp trực tiếp, nộp tại Bộ phận Một cửa\nBước 2: Thẩm định hồ sơ', { code: record.code, name: record.name }, PROCEDURE_SECTION_TITLES.trinhTuThucHien)];
   const draft = composeProcedureAnswer(record, steps, 'steps');

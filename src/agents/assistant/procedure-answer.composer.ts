@@ -129,7 +129,8 @@ export function composeProcedureAnswer(record: ProcedureRecord, passages: readon
     seenSections.add(title);
     const sectionLines = passages.filter((item) => item.citation.section === title).flatMap((passage) => bodyLines(passage).map((line) => ({ line, passage })));
     // the papers everyone hands in first, the cases (`Trường hợp ủy quyền…`) after: a long list is cut at the end
-    const ordered = aspect === 'documents' ? [...sectionLines.filter((item) => !isConditional(item.line)), ...sectionLines.filter((item) => isConditional(item.line))] : sectionLines;
+    // (a sub-item `+ …` stays with its item: `+ Trường hợp không có văn bản nêu trên…` is the other way to prove it)
+    const ordered = aspect === 'documents' ? casesLast(sectionLines) : sectionLines;
     for (const { line, passage } of ordered) push(line, passage);
   }
 
@@ -171,6 +172,19 @@ export function bodyLines(passage: Passage): string[] {
 
 /** Lines of the passages read so far (passages are immutable objects held by the index). */
 const linesOf = new WeakMap<Passage, string[]>();
+
+/** Items everyone hands in first, the cases after; each item with its sub-items (`+ …`). */
+function casesLast<T extends { line: string }>(lines: readonly T[]): T[] {
+  const items: T[][] = [];
+  for (const line of lines) {
+    const last = items.at(-1);
+    if (last && SUB_ITEM.test(line.line)) last.push(line);
+    else items.push([line]);
+  }
+  return [...items.filter((item) => !isConditional(item[0]!.line)), ...items.filter((item) => isConditional(item[0]!.line))].flat();
+}
+
+const SUB_ITEM = /^\s*\+/u;
 
 /** A line that applies only in some case (`Trường hợp…`, `Nếu…`, `(ii) Trường hợp…`), not a paper everyone hands in. */
 function isConditional(line: string): boolean {
