@@ -66,6 +66,8 @@ test('days spent are the time, not the fee; two asks are answered in the order a
   assert.equal(readAspect('Tôi có được đăng ký lại khai sinh không?'), 'conditions');
   assert.deepEqual(askedAspects('Tôi có được đăng ký lại khai sinh không, mất bao lâu?', 'time'), ['conditions', 'time']);
   assert.equal(readAspect('có được miễn lệ phí không?'), 'fee');
+  // a long clause between `có` and `được không`
+  assert.deepEqual(askedAspects('Xã có cử cán bộ xuống tận nhà làm giấy khai sinh cho con tôi được không, mất mấy ngày?', 'time'), ['conditions', 'time']);
   // `… được chưa` asks the same
   assert.deepEqual(askedAspects('Em 17 tuổi rưỡi, ra xã đăng ký kết hôn được chưa, làm mất mấy ngày?', 'time'), ['conditions', 'time']);
   // which commune is where to go; which supporting paper is the documents

@@ -154,7 +154,7 @@ export function askedAspects(message: string, first: Aspect): Aspect[] {
  * "có làm được không", "có cử cán bộ xuống tận nhà … được không", "có được tự lập di chúc … không",
  * "ra xã đăng ký kết hôn được chưa": whether it can be done at all.
  */
-const FEASIBLE = [/ co ((?:[a-z0-9]+ ){1,12}?)duoc (?:khong|ko|k) /g, / co duoc ((?:[a-z0-9]+ ){1,12}?)(?:khong|ko|k) /g, / ((?:[a-z0-9]+ ){1,6})duoc chua /g];
+const FEASIBLE = [/ co ((?:[a-z0-9]+ ){1,16}?)duoc (?:khong|ko|k) /g, / co duoc ((?:[a-z0-9]+ ){1,12}?)(?:khong|ko|k) /g, / ((?:[a-z0-9]+ ){1,6})duoc chua /g];
 /** Aspects a feasibility clause may itself name (`có nộp online được không` asks where, not whether). */
 const OTHER_ASPECT_WORDS = ASPECT_PHRASES.filter(([aspect]) => aspect !== 'conditions' && aspect !== 'steps').flatMap(([, phrases]) => phrases);
 

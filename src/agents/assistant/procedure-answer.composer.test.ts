@@ -85,3 +85,16 @@ test('conditions that only say "Không" are no answer to whether one may do it: 
   assert.equal(draft.found, false);
   assert.match(draft.lines[0]!.text, /không ghi yêu cầu, điều kiện/);
 });
+
+test('overview: a short conditions section is quoted under its heading; a bare "Không" or a long one is not', () => {
+  const conditions = (body: string) => {
+    const passage = procedurePassage('c', body, { code: record.code, name: record.name }, PROCEDURE_SECTION_TITLES.yeuCauDieuKien);
+    return { ...passage, text: `${record.name} (${record.code})\nYêu cầu, điều kiện:\n${body}` };
+  };
+  const short = conditions('Trẻ em sinh ra mà cha mẹ bị khuyết tật, ốm bệnh không thể đi đăng ký khai sinh cho con.');
+  const facts = composeProcedureAnswer(record, [short], 'overview').lines.filter((line) => line.passage);
+  assert.deepEqual(facts.map((line) => line.text), ['Yêu cầu, điều kiện: Trẻ em sinh ra mà cha mẹ bị khuyết tật, ốm bệnh không thể đi đăng ký khai sinh cho con.']);
+  assert.equal(supports(short, facts[0]!.text), true);
+  assert.equal(composeProcedureAnswer(record, [conditions('Không')], 'overview').found, false);
+  assert.equal(composeProcedureAnswer(record, [conditions('Điều kiện dài. '.repeat(40))], 'overview').found, false);
+});

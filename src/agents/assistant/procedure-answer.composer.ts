@@ -3,6 +3,7 @@ import { PROCEDURE_SECTION_TITLES } from '../../ingest/structure/index.js';
 import type { Passage } from '../../retrieval/index.js';
 import { placeToneMark } from '../../ingest/normalize/index.js';
 import type { Aspect } from './assistant.types.js';
+import { supports } from './citation-check.js';
 import { comparable } from './text-folding.js';
 
 /**
@@ -51,8 +52,19 @@ const SOURCES: Record<Aspect, Array<ProcedureSectionKey | `overview:${string}`>>
   // a record without a forms section names its forms in the papers list (`Tờ khai … (Mẫu CT01)`)
   forms: ['mauDonToKhai', 'formsIn:thanhPhanHoSo'] as Array<ProcedureSectionKey | `overview:${string}`>,
   applicants: ['overview:Đối tượng thực hiện'],
-  overview: ['overview:Cơ quan thực hiện', 'overview:Thời hạn giải quyết', 'overview:Phí, lệ phí', 'overview:Thành phần hồ sơ', 'overview:Kết quả'],
+  // a short conditions section says who may use the procedure at all (`Trẻ em sinh ra mà cha mẹ bị khuyết tật…`)
+  overview: [
+    'overview:Cơ quan thực hiện',
+    'overview:Thời hạn giải quyết',
+    'overview:Phí, lệ phí',
+    'overview:Thành phần hồ sơ',
+    'overview:Kết quả',
+    'brief:yeuCauDieuKien',
+  ] as Array<ProcedureSectionKey | `overview:${string}`>,
 };
+
+/** Longest conditions section the overview quotes whole (characters); a longer one is asked for. */
+const MAX_BRIEF_SECTION = 400;
 
 /** A line of the papers list that names a form to fill in. */
 const FORM_LINE = /(?:^|[^\p{L}])(?:tờ khai|mẫu(?: số)? [\p{Lu}\d]|mẫu đơn|đơn .{0,60}\(mẫu|theo mẫu)/iu;
@@ -116,6 +128,16 @@ export function composeProcedureAnswer(record: ProcedureRecord, passages: readon
         .flatMap((passage) => bodyLines(passage).flatMap((line) => line.split(/(?<=[.;])\s+/u).map((sentence) => ({ sentence, passage }))))
         .filter(({ sentence }) => TIME_SENTENCE.test(sentence));
       for (const { sentence, passage } of sentences.slice(0, 3)) push(sentence, passage);
+      continue;
+    }
+    if (source.startsWith('brief:')) {
+      const title = PROCEDURE_SECTION_TITLES[source.slice('brief:'.length) as ProcedureSectionKey];
+      const sectionPassages = passages.filter((item) => item.citation.section === title);
+      const text = sectionPassages.flatMap((passage) => bodyLines(passage)).join(' ');
+      // quoted as the passage shows it under its heading (`Yêu cầu, điều kiện:` then the text)
+      const quoted = `${title}: ${text}`;
+      const only = sectionPassages.length === 1 ? sectionPassages[0]! : undefined;
+      if (only && text.length <= MAX_BRIEF_SECTION && !NO_CONDITIONS.test(text.trim()) && supports(only, quoted)) push(quoted, only);
       continue;
     }
     if (source.startsWith('step:')) {
