@@ -16,6 +16,14 @@ test('aspects: counts of copies are the result, `tính tiền` is the fee', () =
   assert.equal(readAspect('mất mấy ngày'), 'time');
   assert.equal(readAspect('ghi vao so ho tich thi xa cap cho em giay gi?'), 'result');
   assert.equal(readAspect('cần những giấy gì?'), 'documents');
+  // what is received is the result; which paper to use instead is the documents
+  assert.deepEqual(askedAspects('Làm xong thì mình nhận được những giấy gì?', 'result'), ['result']);
+  assert.equal(readAspect('Làm xong thì mình nhận được những giấy gì?'), 'result');
+  assert.equal(readAspect('Giấy chứng sinh thất lạc, giờ làm khai sinh thì lấy giấy gì thay?'), 'documents');
+  // when it can be collected is the time; what to do there the steps; the paper to fill in the forms
+  assert.equal(readAspect('Vậy nộp hôm nay thì bao giờ lấy được?'), 'time');
+  assert.equal(readAspect('hôm nhận giấy kết hôn, lên đó phải làm những gì?'), 'steps');
+  assert.deepEqual(askedAspects('Xin bản sao trích lục ở đâu, cần điền giấy gì?', 'forms'), ['where', 'forms']);
   assert.equal(readAspect('thi phai dien to khai gi va bao lau co a'), 'forms');
   assert.equal(readAspect('hai đứa muốn đăng ký kết hôn thì đã đủ tuổi chưa?'), 'conditions');
   // conditions as a second question only when asked outright

@@ -106,15 +106,16 @@ function cleanQuestion(original: string, survivingFolded: string): string {
 
 /** Aspect phrases, most specific first: the first aspect with a match wins. */
 const ASPECT_PHRASES: ReadonlyArray<[Aspect, readonly string[]]> = [
-  ['forms', ['mau don', 'mau to khai', 'to khai mau', 'mau nao', 'bieu mau', 'to khai nao', 'mau gi', 'to khai gi', 'dien to khai', 'dien mau', 'dien don']],
+  ['forms', ['mau don', 'mau to khai', 'to khai mau', 'mau nao', 'bieu mau', 'to khai nao', 'mau gi', 'to khai gi', 'dien to khai', 'dien mau', 'dien don', 'dien giay gi', 'dien gi', 'dien nhung gi']],
   ['fee', ['le phi', 'phi', 'bao nhieu tien', 'tinh tien', 'mat tien', 'ton tien', 'mat bao nhieu', 'ton bao nhieu', 'chi phi', 'tien phi', 'thu phi', 'mien phi', 'phai tra tien', 'dong tien', 'nop tien']],
-  ['time', ['bao lau', 'may ngay', 'bao nhieu ngay', 'thoi han', 'thoi gian giai quyet', 'thoi gian xu ly', 'thoi gian', 'khi nao co ket qua', 'bao gio co ket qua', 'trong ngay', 'mat may ngay', 'lau khong', 'lau ko', 'lay ngay', 'co ngay', 'nhan ngay', 'lay lien', 'co lien']],
+  ['time', ['bao lau', 'may ngay', 'bao nhieu ngay', 'thoi han', 'thoi gian giai quyet', 'thoi gian xu ly', 'thoi gian', 'khi nao co ket qua', 'bao gio co ket qua', 'trong ngay', 'mat may ngay', 'lau khong', 'lau ko', 'lay ngay', 'co ngay', 'nhan ngay', 'lay lien', 'co lien',
+    'bao gio lay', 'bao gio nhan', 'bao gio co', 'bao gio xong', 'khi nao lay', 'khi nao nhan', 'khi nao xong']],
   ['legalBasis', ['can cu phap ly', 'can cu', 'van ban nao quy dinh', 'luat nao', 'nghi dinh nao', 'thong tu nao', 'quy dinh o dau', 'co so phap ly', 'van ban phap luat']],
   ['conditions', ['dieu kien', 'yeu cau dieu kien', 'can dap ung', 'duoc phep khong', 'co duoc khong', 'truong hop nao', 'khong duoc', 'khi nao thi', 'du tuoi', 'dong y khong', 'su dong y']],
   ['applicants', ['doi tuong', 'ai duoc', 'ai co the', 'ai phai', 'nguoi nao duoc']],
   ['result', ['ket qua', 'nhan duoc gi', 'duoc cap gi', 'nhan lai gi', 'cap giay gi', 'duoc giay gi', 'nhan giay gi', 'duoc cap giay', 'nhan duoc giay', 'duoc nhan giay', 'duoc may ban', 'cap may ban', 'duoc bao nhieu ban', 'cap bao nhieu ban']],
   ['where', ['o dau', 'noi nao', 'cho nao', 'co quan nao', 'xa nao', 'phuong nao', 'huyen nao', 'ubnd nao', 'uy ban nao', 'nop o', 'lam o', 'den dau', 'dia chi', 'truc tuyen', 'online', 'qua mang', 'buu chinh', 'cach thuc', 'hinh thuc nop', 'nop the nao', 'nop nhu the nao', 'noi nop', 'tham quyen']],
-  ['steps', ['trinh tu', 'cac buoc', 'buoc nao', 'quy trinh', 'lam the nao', 'lam nhu the nao', 'the nao', 'nhu the nao', 'thu tuc ra sao', 'ra sao', 'cach lam', 'huong dan']],
+  ['steps', ['trinh tu', 'cac buoc', 'buoc nao', 'quy trinh', 'phai lam nhung gi', 'phai lam gi', 'lam the nao', 'lam nhu the nao', 'the nao', 'nhu the nao', 'thu tuc ra sao', 'ra sao', 'cach lam', 'huong dan']],
   ['documents', ['giay to', 'ho so gom', 'ho so can', 'thanh phan ho so', 'can nhung gi', 'can gi', 'mang theo', 'chuan bi', 'nop nhung gi', 'can nop', 'giay gi', 'ho so', 'xuat trinh', 'chung cu gi', 'chung cu nao']],
 ];
 
@@ -137,7 +138,7 @@ const MAX_ASPECTS = 3;
  * papers or conditions asked for explicitly.
  */
 export function askedAspects(message: string, first: Aspect): Aspect[] {
-  const folded = withTimeNotMoney(fold(message));
+  const folded = normalizeAsks(fold(message));
   const at = (phrases: readonly string[]) => Math.min(...phrases.map((phrase) => folded.indexOf(` ${phrase} `)).filter((index) => index >= 0), Infinity);
   const firstPhrases = ASPECT_PHRASES.find(([aspect]) => aspect === first)?.[1];
   const asked: Array<{ aspect: Aspect; at: number }> = [{ aspect: first, at: firstPhrases ? at(firstPhrases) : -1 }];
@@ -172,14 +173,20 @@ function feasibleAt(folded: string): number {
   return first;
 }
 
-/** "mất bao nhiêu ngày" spends days, not money: the verb is dropped so the fee's `mat bao nhieu` does not match. */
-function withTimeNotMoney(folded: string): string {
-  return folded.replace(/ (?:mat|ton|het) (?=bao nhieu (?:ngay|thang|tuan|gio|buoi|lau|thoi gian) )/g, ' ');
+/**
+ * "mất bao nhiêu ngày" spends days, not money: the verb is dropped so the fee's `mat bao nhieu` does not match.
+ * "nhận được những giấy gì" asks what is received (the result), not which papers to hand in
+ * ("lấy giấy gì thay" does: which paper to use instead).
+ */
+function normalizeAsks(folded: string): string {
+  return folded
+    .replace(/ (?:mat|ton|het) (?=bao nhieu (?:ngay|thang|tuan|gio|buoi|lau|thoi gian) )/g, ' ')
+    .replace(/ (?:nhan (?:duoc |lai |ve )?|lay (?:duoc|ve) )(?:nhung |cac )?giay (?:to )?(?:gi|nao) /g, ' nhan duoc giay ');
 }
 
 export function readAspect(message: string): Aspect | undefined {
   // "xã cấp cho em giấy gì" asks the result as "cấp giấy gì" does
-  const folded = withTimeNotMoney(fold(message)).replace(/ cap cho (?:toi|em|minh|tui|con|chau|anh|chi|chung toi|chung em|vo chong (?:toi|em)) (?=giay )/g, ' cap ');
+  const folded = normalizeAsks(fold(message)).replace(/ cap cho (?:toi|em|minh|tui|con|chau|anh|chi|chung toi|chung em|vo chong (?:toi|em)) (?=giay )/g, ' cap ');
   for (const [aspect, phrases] of ASPECT_PHRASES) if (hasPhrase(folded, phrases)) return aspect;
   return feasibleAt(folded) < Infinity ? 'conditions' : undefined;
 }
