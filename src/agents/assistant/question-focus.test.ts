@@ -56,3 +56,17 @@ test("the procedure's line naming the citizen's situation (two question words in
   // the procedure's own name words are no situation
   assert.deepEqual(situationLines('chứng thực chữ ký người dịch phí bao nhiêu?', name, passages), []);
 });
+
+test('a party named by a country is the procedure’s `người nước ngoài`, read apart from the question’s words', () => {
+  const name = 'Đăng ký khai sinh có yếu tố nước ngoài';
+  const passages = [
+    procedurePassage('p1', '- Tờ khai đăng ký khai sinh theo mẫu;\n- Giấy chứng sinh.'),
+    procedurePassage('p2', '- Trường hợp cha hoặc mẹ là người nước ngoài thì phải nộp văn bản thỏa thuận về việc lựa chọn quốc tịch cho con;'),
+    procedurePassage('p3', 'Ghi vào Sổ đăng ký khai sinh, người yêu cầu đăng ký khai sinh ký tên vào sổ.'),
+  ];
+  const korean = situationLines('Chồng em là người Hàn Quốc. Làm giấy khai sinh cho bé cần nộp giấy gì?', name, passages);
+  assert.deepEqual(korean.map((line) => line.passage?.id), ['p2']);
+  assert.deepEqual(situationLines('bo chau la nguoi Han Quoc, lam khai sinh nop them giay gi', name, passages).map((line) => line.passage?.id), ['p2']);
+  // no country named: nothing about foreigners
+  assert.deepEqual(situationLines('Làm giấy khai sinh cho bé cần nộp giấy gì?', name, passages), []);
+});

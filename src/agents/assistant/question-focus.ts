@@ -1,5 +1,5 @@
 import { PROCEDURE_SECTION_TITLES } from '../../ingest/structure/index.js';
-import { hasDiacritics, type Passage } from '../../retrieval/index.js';
+import { hasDiacritics, synonymExpansions, type Passage } from '../../retrieval/index.js';
 import { topicTokens } from './message-intent.js';
 import { bodyLines, type DraftLine } from './procedure-answer.composer.js';
 import { accentedForm, fold } from './text-folding.js';
@@ -93,6 +93,10 @@ function spacedLines(passage: Passage, accented: boolean): string[] {
   return (entry[key] ??= bodyLines(passage).map((line) => (accented ? accentedForm(line) : fold(line))));
 }
 
+/** The formal reading of a country or nationality named in a question. */
+const FOREIGN_PARTY = 'có yếu tố nước ngoài';
+const FOREIGN_PERSON = 'người nước ngoài';
+
 /** A line quoted whole up to this length; a longer one only by the sentence that names the situation. */
 const MAX_SITUATION_LINE = 700;
 /** A pair of words found in more lines than this is the procedure's common wording, not a situation. */
@@ -106,11 +110,15 @@ export function situationLines(question: string, procedureName: string, passages
   const accented = hasDiacritics(question);
   const form = (text: string) => (accented ? accentedForm(text) : fold(text));
   const name = form(procedureName);
-  const words = topicTokens(question).map((token) => (accented ? token.typed : token.folded));
   const pairs = new Set<string>();
-  for (let i = 0; i + 1 < words.length; i += 1) {
-    const [first, second] = [words[i]!, words[i + 1]!];
-    if (first !== second && !(name.includes(` ${first} `) && name.includes(` ${second} `))) pairs.add(` ${first} ${second} `);
+  // a party named by a country (`chồng em là người Hàn Quốc`) is what the procedure calls `người nước ngoài`
+  const foreign = synonymExpansions(question).includes(FOREIGN_PARTY) ? [FOREIGN_PERSON] : [];
+  for (const wording of [question, ...foreign]) {
+    const words = topicTokens(wording).map((token) => (accented ? token.typed : token.folded));
+    for (let i = 0; i + 1 < words.length; i += 1) {
+      const [first, second] = [words[i]!, words[i + 1]!];
+      if (first !== second && !(name.includes(` ${first} `) && name.includes(` ${second} `))) pairs.add(` ${first} ${second} `);
+    }
   }
   if (pairs.size === 0) return [];
   const told = passages.filter((passage) => passage.citation.section !== PROCEDURE_SECTION_TITLES.canCuPhapLy);
