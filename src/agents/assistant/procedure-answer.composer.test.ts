@@ -98,3 +98,14 @@ test('overview: a short conditions section is quoted under its heading; a bare "
   assert.equal(composeProcedureAnswer(record, [conditions('Không')], 'overview').found, false);
   assert.equal(composeProcedureAnswer(record, [conditions('Điều kiện dài. '.repeat(40))], 'overview').found, false);
 });
+
+test('where: the agency section in full when there is one, not the line the overview cut', () => {
+  const overview = procedurePassage('o', 'Cơ quan thực hiện: Ủy ban nhân dân cấp xã nơi thường trú. Trường hợp không có nơi thường trú nhưng có đăng ký tạm trú theo quy định của pháp luật về c…', record, 'Tổng quan');
+  const agency = procedurePassage('a', 'Ủy ban nhân dân cấp xã nơi thường trú. Trường hợp không có nơi thường trú nhưng có đăng ký tạm trú theo quy định của pháp luật về cư trú thì Ủy ban nhân dân cấp xã nơi tạm trú thực hiện.', record, PROCEDURE_SECTION_TITLES.coQuanThucHien);
+  const ids = (passages: Passage[]) => composeProcedureAnswer(record, passages, 'where').lines.filter((line) => line.passage).map((line) => line.passage!.id);
+  assert.deepEqual(ids([overview, agency]), ['a']);
+  // a short agency lives in the overview alone
+  assert.deepEqual(ids([overview]), ['o']);
+  // the overview itself keeps its brief line
+  assert.deepEqual(composeProcedureAnswer(record, [overview, agency], 'overview').lines.filter((line) => line.passage).map((line) => line.passage!.id), ['o']);
+});

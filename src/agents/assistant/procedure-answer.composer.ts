@@ -44,14 +44,14 @@ const SOURCES: Record<Aspect, Array<ProcedureSectionKey | `overview:${string}`>>
   fee: ['phiLePhi', 'overview:Phí, lệ phí'],
   // a record without a time names it in its steps (`… trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ`)
   time: ['thoiHanGiaiQuyet', 'overview:Thời hạn giải quyết', 'timeIn:trinhTuThucHien'] as Array<ProcedureSectionKey | `overview:${string}`>,
-  where: ['overview:Cơ quan thực hiện', 'cachThucThucHien', 'step:1'] as Array<ProcedureSectionKey | `overview:${string}`>,
+  where: ['coQuanThucHien', 'overview:Cơ quan thực hiện', 'cachThucThucHien', 'step:1'] as Array<ProcedureSectionKey | `overview:${string}`>,
   steps: ['trinhTuThucHien'],
   conditions: ['yeuCauDieuKien'],
   legalBasis: ['canCuPhapLy'],
   result: ['ketQua', 'overview:Kết quả'],
   // a record without a forms section names its forms in the papers list (`Tờ khai … (Mẫu CT01)`)
   forms: ['mauDonToKhai', 'formsIn:thanhPhanHoSo'] as Array<ProcedureSectionKey | `overview:${string}`>,
-  applicants: ['overview:Đối tượng thực hiện'],
+  applicants: ['doiTuongThucHien', 'overview:Đối tượng thực hiện'],
   // a short conditions section says who may use the procedure at all (`Trẻ em sinh ra mà cha mẹ bị khuyết tật…`)
   overview: [
     'overview:Cơ quan thực hiện',
@@ -106,6 +106,8 @@ export function composeProcedureAnswer(record: ProcedureRecord, passages: readon
       const label = source.slice('overview:'.length);
       // a section of its own is fuller than its overview line: use the overview only when it is missing
       if (aspect !== 'overview' && aspect !== 'where' && aspect !== 'applicants' && lines.length > 0) continue;
+      // the line the overview cut, when the section is there in full
+      if (aspect !== 'overview' && passages.some((item) => item.citation.section === label)) continue;
       for (const passage of passages.filter((item) => item.citation.section === OVERVIEW_SECTION)) {
         const line = bodyLines(passage).find((candidate) => candidate.startsWith(`${label}:`));
         if (line) push(line, passage);

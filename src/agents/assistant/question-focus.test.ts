@@ -70,3 +70,16 @@ test('a party named by a country is the procedure’s `người nước ngoài`,
   // no country named: nothing about foreigners
   assert.deepEqual(situationLines('Làm giấy khai sinh cho bé cần nộp giấy gì?', name, passages), []);
 });
+
+test('situation pairs: words side by side in the question, the rarer pair first, no line the overview cut', () => {
+  const name = 'Ghi vào Sổ hộ tịch việc ly hôn ở nước ngoài';
+  const passages = [
+    procedurePassage('steps', 'Ghi vào Sổ ghi chú ly hôn, người yêu cầu ký tên vào sổ.'),
+    procedurePassage('papers', '- Bản sao bản án ly hôn;\n- Bản sao bản án, quyết định khác.'),
+    procedurePassage('rule', 'Công dân đã ly hôn ở nước ngoài, về nước đăng ký kết hôn mới thì phải ghi chú ly hôn.'),
+    procedurePassage('cut', 'Thành phần hồ sơ: đăng ký kết hôn mới thì phải…'),
+  ];
+  const lines = situationLines('Tôi ly hôn theo bản án của tòa nước ngoài, nay định đăng ký kết hôn với người khác', name, passages);
+  // `hôn người` is no pair (`với` stands between them); `ký kết` is in one line, `bản án` in two
+  assert.deepEqual(lines.map((line) => line.passage?.id), ['rule', 'papers']);
+});

@@ -114,26 +114,34 @@ export function situationLines(question: string, procedureName: string, passages
   // a party named by a country (`chồng em là người Hàn Quốc`) is what the procedure calls `người nước ngoài`
   const foreign = synonymExpansions(question).includes(FOREIGN_PARTY) ? [FOREIGN_PERSON] : [];
   for (const wording of [question, ...foreign]) {
-    const words = topicTokens(wording).map((token) => (accented ? token.typed : token.folded));
+    const tokens = topicTokens(wording);
+    const words = tokens.map((token) => (accented ? token.typed : token.folded));
     for (let i = 0; i + 1 < words.length; i += 1) {
       const [first, second] = [words[i]!, words[i + 1]!];
-      if (first !== second && !(name.includes(` ${first} `) && name.includes(` ${second} `))) pairs.add(` ${first} ${second} `);
+      // two words the question has side by side (`kết hôn với người khác` has no pair `hôn người`)
+      const adjacent = tokens[i + 1]!.position === tokens[i]!.position + 1;
+      if (adjacent && first !== second && !(name.includes(` ${first} `) && name.includes(` ${second} `))) pairs.add(` ${first} ${second} `);
     }
   }
   if (pairs.size === 0) return [];
   const told = passages.filter((passage) => passage.citation.section !== PROCEDURE_SECTION_TITLES.canCuPhapLy);
   const lines = told.flatMap((passage) => {
     const spaced = spacedLines(passage, accented);
-    return bodyLines(passage).map((text, index) => ({ text, passage, spaced: spaced[index]! }));
+    // a line the overview cut (`…`) is quoted from its own section
+    return bodyLines(passage)
+      .map((text, index) => ({ text, passage, spaced: spaced[index]! }))
+      .filter((line) => !line.text.endsWith('…'));
   });
-  const found = [...pairs].filter((pair) => {
+  // each pair found in few lines, weighing more the fewer they are (a pair of one line names it alone)
+  const found = new Map<string, number>();
+  for (const pair of pairs) {
     const count = lines.filter((line) => line.spaced.includes(pair)).length;
-    return count > 0 && count <= MAX_PAIR_LINES;
-  });
+    if (count > 0 && count <= MAX_PAIR_LINES) found.set(pair, 1 / count);
+  }
   // the line naming most of the situation's pairs first; a long line by its sentence that names most
-  const named = (text: string) => found.filter((pair) => form(text).includes(pair)).length;
+  const named = (text: string) => [...found].reduce((sum, [pair, weight]) => sum + (form(text).includes(pair) ? weight : 0), 0);
   const quoted = lines
-    .filter((line) => found.some((pair) => line.spaced.includes(pair)))
+    .filter((line) => [...found.keys()].some((pair) => line.spaced.includes(pair)))
     .map((line) => {
       const sentences = line.text.split(/(?<=\.)\s+/u);
       const best = sentences.reduce((chosen, sentence) => (named(sentence) > named(chosen) ? sentence : chosen));

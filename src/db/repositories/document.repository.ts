@@ -25,6 +25,8 @@ export interface DocumentRow {
   number: string | null;
   inForce: boolean;
   version: number;
+  /** Version of the analysis that indexed it (0: before versions were recorded). */
+  pipelineVersion: number;
   warnings: string[];
   createdAt: Date;
   updatedAt: Date;
@@ -40,7 +42,7 @@ const columns = `id, sha256, filename, media_type AS "mediaType", format, size_b
   source_path AS "sourcePath", status, progress, progress_message AS "progressMessage",
   error_detail AS "errorDetail", job_id AS "jobId", uploaded_by AS "uploadedBy", agency,
   page_count AS "pageCount", character_count AS "characterCount", structure, kind, title, number,
-  in_force AS "inForce", version, warnings, created_at AS "createdAt", updated_at AS "updatedAt"`;
+  in_force AS "inForce", version, pipeline_version AS "pipelineVersion", warnings, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 const visibilityClause = (first: number) =>
   `(($${first}::text IS NULL AND $${first + 1}::text IS NULL) OR uploaded_by = $${first} OR agency = $${first + 1})`;

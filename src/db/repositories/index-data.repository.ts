@@ -3,6 +3,8 @@ import type { Queryable } from '../database.js';
 
 /** What the ingestion analysis produces for one document, in storage terms. */
 export interface IndexData {
+  /** Version of the analysis that made this data (see INDEX_PIPELINE_VERSION). */
+  pipelineVersion: number;
   structure: string;
   metadata: { kind?: string; title?: string; number?: string; issuer?: string; issuedOn?: string };
   warnings: string[];
@@ -141,7 +143,7 @@ export class IndexDataRepository {
     const characterCount = data.pages.reduce((sum, page) => sum + page.text.length, 0);
     await this.db.query(
       `UPDATE documents SET structure = $2, kind = $3, title = $4, number = $5, issuer = $6, issued_on = $7::date,
-              warnings = $8, page_count = $9, character_count = $10, status = 'done', progress = 1,
+              warnings = $8, page_count = $9, character_count = $10, pipeline_version = $11, status = 'done', progress = 1,
               progress_message = NULL, error_detail = NULL, updated_at = now()
         WHERE id = $1`,
       [
@@ -155,6 +157,7 @@ export class IndexDataRepository {
         data.warnings,
         data.pages.length,
         characterCount,
+        data.pipelineVersion,
       ],
     );
   }

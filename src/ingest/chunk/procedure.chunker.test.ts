@@ -49,3 +49,17 @@ test('one overview chunk, then one chunk per section, each prefixed with the pro
   }
   assert.match(steps[0]?.label ?? '', /\(phần 1\/\d\)$/u);
 });
+
+test('an agency too long for its overview line keeps its whole text in a chunk of its own', () => {
+  const agency = `Ủy ban nhân dân cấp xã nơi người yêu cầu thường trú. ${'Trường hợp không có nơi thường trú nhưng có đăng ký tạm trú thì Ủy ban nhân dân cấp xã nơi tạm trú thực hiện. '.repeat(3).trim()}`;
+  const long: ProcedureRecord = {
+    ...record,
+    agency,
+    sections: record.sections.map((section) => (section.key === 'coQuanThucHien' ? { ...section, text: agency, raw: agency } : section)),
+  };
+  const chunks = chunkProcedure(long, { maxChars: 1500 });
+  assert.match(chunks[0]?.text ?? '', /Cơ quan thực hiện: Ủy ban nhân dân cấp xã nơi người yêu cầu thường trú\. .*…$/mu);
+  const own = chunks.find((chunk) => chunk.path.section === 'coQuanThucHien');
+  assert.equal(own?.label, 'Cơ quan thực hiện — Cấp giấy phép thử nghiệm (9.999999)');
+  assert.ok(own?.text.endsWith(agency));
+});

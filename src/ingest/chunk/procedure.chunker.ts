@@ -9,14 +9,14 @@ import { packBalanced, splitToBudget } from './text-split.js';
  * between lines (list items), then sentences.
  */
 
-/** Short sections that read better inside the overview than as chunks of their own. */
+/** Short sections that read better inside the overview than as chunks of their own (a long one gets its own as well). */
 const OVERVIEW_SECTIONS: ReadonlySet<ProcedureSectionKey> = new Set(['coQuanThucHien', 'coQuanPhoiHop', 'doiTuongThucHien']);
 
 export function procedureReference(record: ProcedureRecord): string {
   return record.code ? `${record.name} (${record.code})` : record.name;
 }
 
-/** Overview lines stay short; the full text of each value is in its own section chunk. */
+/** Overview lines stay short; the full text of each value is in its own section chunk (that of an overview section when it was cut). */
 const OVERVIEW_VALUE_CHARS = 240;
 
 function brief(text: string): string {
@@ -55,7 +55,8 @@ export function chunkProcedure(record: ProcedureRecord, options: ChunkOptions = 
   }
 
   for (const section of record.sections) {
-    if (OVERVIEW_SECTIONS.has(section.key)) continue;
+    // the overview's line says all of a short one; a long one (`… trường hợp không có nơi thường trú thì nơi tạm trú`) is cut there
+    if (OVERVIEW_SECTIONS.has(section.key) && brief(section.text) === section.text.replace(/\s+/gu, ' ').trim()) continue;
     const title = PROCEDURE_SECTION_TITLES[section.key];
     const header = `${reference}\n${title}:`;
     const budget = Math.max(200, maxChars - header.length - 1);

@@ -2,11 +2,13 @@ import type { IndexData } from '../../db/repositories/index.js';
 import { foldForSearch } from '../normalize/index.js';
 import { normalizeVietnamese } from '../normalize/index.js';
 import type { AnalyzedDocument } from './analyze-document.js';
+import { INDEX_PIPELINE_VERSION } from './pipeline-version.js';
 
 /** The analysis in storage terms: searchable text is normalised and folded; display text stays original. */
 export function toIndexData(analysis: AnalyzedDocument): IndexData {
   const procedure = analysis.procedure;
   return {
+    pipelineVersion: INDEX_PIPELINE_VERSION,
     structure: analysis.structure,
     metadata: analysis.metadata,
     warnings: analysis.warnings,

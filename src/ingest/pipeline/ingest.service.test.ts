@@ -11,6 +11,7 @@ import { projectRoot } from '../../runtime/paths.js';
 import { FileBlobStore } from '../../storage/index.js';
 import { openTestPglite, type TestDatabase } from '../../testing/databases.js';
 import { IngestService, type IngestResult } from './ingest.service.js';
+import { INDEX_PIPELINE_VERSION } from './pipeline-version.js';
 
 const sharedDir = path.resolve(process.env.SHARED_DIR ?? path.join(import.meta.dirname, '../../../../shared'));
 const corpora = path.join(sharedDir, 'corpora');
@@ -115,6 +116,13 @@ describe('folder ingestion', () => {
     const again = (await ingestAll()).find((result) => result.sourcePath === 'laws/luat-thu-nghiem.txt');
     assert.equal(again?.status, 'skipped');
     assert.equal(again?.reason, 'không thay đổi');
+    // indexed by an older analysis: the unchanged file is indexed again, as the same version
+    await db.database.query("UPDATE documents SET pipeline_version = 0 WHERE source_path = 'laws/luat-thu-nghiem.txt'");
+    const reindexed = (await ingestAll()).find((result) => result.sourcePath === 'laws/luat-thu-nghiem.txt');
+    assert.equal(reindexed?.status, 'done');
+    assert.equal(reindexed?.version, 1);
+    const [row] = await db.database.query<{ pipeline_version: number }>("SELECT pipeline_version FROM documents WHERE source_path = 'laws/luat-thu-nghiem.txt'");
+    assert.equal(row?.pipeline_version, INDEX_PIPELINE_VERSION);
     fs.writeFileSync(path.join(folder, 'laws', 'luat-thu-nghiem.txt'), lawV1 + '\nĐiều 3. Hiệu lực thi hành\nLuật này có hiệu lực từ ngày ký.\n');
     const changed = (await ingestAll()).find((result) => result.sourcePath === 'laws/luat-thu-nghiem.txt');
     assert.equal(changed?.status, 'done');

@@ -8,6 +8,7 @@ import { AppError } from '../../errors/index.js';
 import type { DocumentAnalyzer } from '../../jobs/document-process.job.js';
 import type { BlobStore } from '../../storage/index.js';
 import { sidecarNames, SourceHintsReader } from './source-hints.js';
+import { INDEX_PIPELINE_VERSION } from './pipeline-version.js';
 
 /** Notes that describe a folder of documents: skipped while walking a folder, ingested when named explicitly. */
 const folderNotes = /^(readme|sources)(\.(md|txt))?$/i;
@@ -90,7 +91,8 @@ export class IngestService {
       const bytes = await fs.promises.readFile(file);
       const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
       const existing = await this.documents.findBySource(ingestUploader, sourcePath);
-      if (existing && existing.sha256 === sha256 && existing.status === 'done') {
+      // unchanged and indexed by the current analysis: nothing to do (an older analysis re-indexes it)
+      if (existing && existing.sha256 === sha256 && existing.status === 'done' && existing.pipelineVersion >= INDEX_PIPELINE_VERSION) {
         return finish({ status: 'skipped', reason: 'không thay đổi', documentId: existing.id, version: existing.version });
       }
       const format = await detectFormat(bytes, file);
