@@ -226,6 +226,8 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
       // `nhà nước pháp quyền`, `nước đục` are not countries
       .filter(([phrase]) => phrase !== 'nước pháp' && phrase !== 'nước đức')
       // `bên anh` / `nước anh` are also "your side" / "your country"
-      .concat([['người anh quốc', 'có yếu tố nước ngoài'], ['nước anh quốc', 'có yếu tố nước ngoài']]),
+      .concat([['người anh quốc', 'có yếu tố nước ngoài'], ['nước anh quốc', 'có yếu tố nước ngoài']])
+      // living or going there (`định cư ở Mỹ`, `sang Hàn`): not for `lào`, `đức`, `nga`, `pháp`, `tàu` (`ở Lào Cai`, `ở Đức Cơ`)
+      .concat(['mỹ', 'nhật', 'úc', 'hàn'].flatMap((country) => ['ở', 'sang'].map((before) => [`${before} ${country}`, 'có yếu tố nước ngoài']))),
   ),
 };

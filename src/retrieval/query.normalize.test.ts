@@ -10,6 +10,10 @@ test('informal wording gets its formal words, matched with accents when typed wi
   // Gia Lai is in the Central Highlands: `người Tây Nguyên` is no foreigner
   assert.deepEqual(synonymExpansions('người tây nguyên'), []);
   assert.deepEqual(synonymExpansions('lay chong nguoi han quoc').sort(), ['có yếu tố nước ngoài', 'kết hôn']);
+  // living or going abroad by the country's name; a district named like a country is not abroad
+  assert.deepEqual(synonymExpansions('chú tôi định cư ở Mỹ từ nhỏ'), ['có yếu tố nước ngoài']);
+  assert.deepEqual(synonymExpansions('đi xuất khẩu lao động sang Hàn'), ['có yếu tố nước ngoài']);
+  assert.deepEqual(synonymExpansions('nhà tôi ở Đức Cơ'), []);
 });
 
 test('the informal phrase is replaced in place, an unaccented text stays unaccented', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { combinedNotMeant, divorcedAbroad, requiredProcedure, unmarriedParents } from './prior-record.js';
+import { combinedNotMeant, divorcedAbroad, papersWithoutBirth, requiredProcedure, unmarriedParents } from './prior-record.js';
 import { fold } from './text-folding.js';
 
 const words = (text: string) => new Set(fold(text).trim().split(' '));
@@ -49,4 +49,21 @@ test('the combined birth registration and recognition, chosen where only one of 
   assert.equal(combinedNotMeant('khai sinh kết hợp nhận cha cần gì', combined), undefined);
   // another procedure chosen: nothing to say
   assert.equal(combinedNotMeant('làm giấy khai sinh cần gì', 'Đăng ký khai sinh'), undefined);
+});
+
+test('never registered at birth but holding papers of one\'s own: the registration for people with papers', () => {
+  const grandfather = 'ong ngoai toi sinh nam 1948, co the can cuoc roi nhung tu xua toi gio chua he co giay khai sinh. gio muon lam giay khai sinh cho ong';
+  assert.equal(papersWithoutBirth(grandfather, words(grandfather), 'Đăng ký khai sinh')?.query, 'Đăng ký khai sinh cho người đã có hồ sơ, giấy tờ cá nhân');
+  assert.equal(papersWithoutBirth(grandfather, words(grandfather), 'Đăng ký lại khai sinh')?.query, 'Đăng ký khai sinh cho người đã có hồ sơ, giấy tờ cá nhân');
+  // living abroad: its foreign variant, also in place of the domestic one
+  const uncle = 'Chú tôi định cư ở Mỹ, chưa bao giờ được làm giấy khai sinh, chỉ có hộ chiếu cũ';
+  const abroad = papersWithoutBirth(uncle, words(`${uncle} có yếu tố nước ngoài`), 'Đăng ký khai sinh cho người đã có hồ sơ, giấy tờ cá nhân');
+  assert.ok(abroad?.name.test(' dang ky khai sinh co yeu to nuoc ngoai cho nguoi da co ho so giay to ca nhan '));
+  // a newborn without papers, or papers lost after registering: not that
+  const newborn = 'con tôi mới sinh chưa làm giấy khai sinh, cần gì';
+  assert.equal(papersWithoutBirth(newborn, words(newborn), 'Đăng ký khai sinh'), undefined);
+  const lost = 'giấy khai sinh bị mất, tôi có căn cước, làm lại thế nào';
+  assert.equal(papersWithoutBirth(lost, words(lost), 'Đăng ký lại khai sinh'), undefined);
+  // another procedure chosen: nothing to say
+  assert.equal(papersWithoutBirth(grandfather, words(grandfather), 'Đăng ký kết hôn'), undefined);
 });

@@ -11,7 +11,30 @@ export interface RequiredProcedure {
 
 /** The procedure civil-status law makes the story's case, if one of the rules below applies (`chosen`: the name retrieval chose). */
 export function requiredProcedure(question: string, questionWords: ReadonlySet<string>, chosen = ''): RequiredProcedure | undefined {
-  return divorcedAbroad(question, questionWords) ? DIVORCE_RECORD : (unmarriedParents(question, questionWords) ?? combinedNotMeant(question, chosen));
+  if (divorcedAbroad(question, questionWords)) return DIVORCE_RECORD;
+  return unmarriedParents(question, questionWords) ?? combinedNotMeant(question, chosen) ?? papersWithoutBirth(question, questionWords, chosen);
+}
+
+/** A birth registration chosen (`Đăng ký khai sinh`, `Đăng ký lại khai sinh`, the one for people with papers, their foreign variants). */
+const BIRTH_CHOSEN = /^ dang ky (?:lai )?khai sinh(?: co yeu to nuoc ngoai)?(?: cho nguoi da co ho so giay to ca nhan)? $/;
+/** The story says the person was never registered at birth ("chưa từng làm giấy khai sinh", "chưa hề có khai sinh"). */
+const NEVER_BORN_REGISTERED = / (?:chua|khong) (?:[a-z]+ ){0,4}?(?:giay )?khai sinh /;
+/** …and holds papers of their own: an identity card, a passport, a household book. */
+const PERSONAL_PAPERS = / (?:can cuoc|cccd|cmnd|chung minh nhan dan|chung minh thu|ho chieu|so ho khau|ho khau|giay to ca nhan|giay to tuy than) /;
+
+/**
+ * A person never registered at birth who already has papers of their own (an identity card, a
+ * passport: "ông ngoại sinh năm 1948, có thẻ căn cước nhưng chưa từng có giấy khai sinh") is
+ * registered by `Đăng ký khai sinh cho người đã có hồ sơ, giấy tờ cá nhân`, not by the plain
+ * registration or the re-registration; living abroad, by its foreign variant.
+ */
+export function papersWithoutBirth(question: string, questionWords: ReadonlySet<string>, chosen: string): RequiredProcedure | undefined {
+  const folded = foldSpoken(question);
+  if (!BIRTH_CHOSEN.test(fold(chosen)) || !NEVER_BORN_REGISTERED.test(folded) || !PERSONAL_PAPERS.test(folded)) return undefined;
+  const foreign = questionWords.has('nuoc') && questionWords.has('ngoai');
+  return foreign
+    ? { name: /^ dang ky khai sinh co yeu to nuoc ngoai cho nguoi da co ho so giay to ca nhan $/, query: 'Đăng ký khai sinh có yếu tố nước ngoài cho người đã có hồ sơ, giấy tờ cá nhân' }
+    : { name: /^ dang ky khai sinh cho nguoi da co ho so giay to ca nhan $/, query: 'Đăng ký khai sinh cho người đã có hồ sơ, giấy tờ cá nhân' };
 }
 
 /**
