@@ -188,10 +188,9 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'mang bầu': 'có thai',
   'có bầu': 'có thai',
   // a mistake in a civil-status paper is corrected by the procedure "cải chính"
-  // (in a contract or another certified paper the procedure says `sửa lỗi sai sót`)
-  'ghi sai': 'cải chính sai sót',
-  'viết sai': 'cải chính sai sót',
-  'bị sai': 'cải chính sai sót',
+  'ghi sai': 'cải chính',
+  'viết sai': 'cải chính',
+  'bị sai': 'cải chính',
   // changing a clause of a contract is `sửa đổi, bổ sung`
   'sửa lại': 'sửa đổi',
   'ghi nhầm': 'cải chính',
