@@ -172,6 +172,8 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'bằng lái': 'giấy phép lái xe',
   'sổ đỏ': 'giấy chứng nhận quyền sử dụng đất',
   'sổ hồng': 'giấy chứng nhận quyền sử dụng đất quyền sở hữu nhà ở',
+  // the residence confirmation (form CT07) the schools and banks ask for
+  'xác nhận cư trú': 'xác nhận thông tin về cư trú',
   // a baby or a child in everyday words; a social protection centre is a care facility (cơ sở nuôi dưỡng)
   'em bé': 'trẻ em',
   'cháu bé': 'trẻ em',

@@ -14,6 +14,8 @@ test('informal wording gets its formal words, matched with accents when typed wi
   assert.deepEqual(synonymExpansions('chú tôi định cư ở Mỹ từ nhỏ'), ['có yếu tố nước ngoài']);
   assert.deepEqual(synonymExpansions('đi xuất khẩu lao động sang Hàn'), ['có yếu tố nước ngoài']);
   assert.deepEqual(synonymExpansions('nhà tôi ở Đức Cơ'), []);
+  // the residence confirmation schools ask for
+  assert.deepEqual(synonymExpansions('trường yêu cầu giấy xác nhận cư trú'), ['xác nhận thông tin về cư trú']);
   // a clause of a contract changed is `sửa đổi`
   assert.deepEqual(synonymExpansions('hợp đồng đã chứng thực, muốn sửa lại một điều khoản'), ['sửa đổi']);
 });

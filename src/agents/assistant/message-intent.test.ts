@@ -34,6 +34,7 @@ test('aspects: counts of copies are the result, `tính tiền` is the fee', () =
 test('off-topic words whose plain forms are ordinary words are read with their accents', () => {
   assert.equal(readIntent('Mai ở Pleiku có mưa không?').kind, 'out_of_scope');
   assert.equal(readIntent('Ướp gà nướng với gia vị gì cho ngon?').kind, 'out_of_scope');
+  assert.equal(readIntent('Điện thoại Samsung của tôi cứ còn 20% pin là tự tắt nguồn, khắc phục sao?').kind, 'out_of_scope');
   assert.equal(readIntent('may tinh cua toi khong ket noi duoc wifi, sua sao?').kind, 'out_of_scope');
   // submitting online over wifi is a question for the office
   assert.equal(readIntent('nộp hồ sơ trực tuyến qua wifi được không').kind, 'question');
@@ -74,6 +75,8 @@ test('days spent are the time, not the fee; two asks are answered in the order a
   assert.equal(readAspect('Tôi có được đăng ký lại khai sinh không?'), 'conditions');
   assert.deepEqual(askedAspects('Tôi có được đăng ký lại khai sinh không, mất bao lâu?', 'time'), ['conditions', 'time']);
   assert.equal(readAspect('có được miễn lệ phí không?'), 'fee');
+  // what to bring is the papers
+  assert.deepEqual(askedAspects('ra xã chứng thực di chúc thì cần mang gì, hết bao nhiêu tiền?', 'fee'), ['documents', 'fee']);
   // a long clause between `có` and `được không`
   assert.deepEqual(askedAspects('Xã có cử cán bộ xuống tận nhà làm giấy khai sinh cho con tôi được không, mất mấy ngày?', 'time'), ['conditions', 'time']);
   // `… được chưa` asks the same

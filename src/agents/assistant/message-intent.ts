@@ -61,6 +61,7 @@ const OFF_TOPIC = [
   'dat xe', 'mua sam', 'giam can', 'chua benh', 'thuoc chua', 'benh vien nao tot', 'cach nau', 'uop gi', 'uop the nao', 'uop sao', 'cach nuong', 'mon ngon', 'gia vi', 'cho ngon', 'nau an', 'ga nuong', 'thit nuong',
   // repairing one's own devices
   'ket noi wifi', 'ket noi duoc wifi', 'mat wifi', 'wifi bi', 'bat wifi', 'mat khau wifi', 'laptop', 'may tinh cua toi', 'may tinh bi', 'sua may tinh', 'cai win', 'diet virus', 'sua dien thoai', 'dien thoai bi hong', 'may in bi',
+  'tat nguon', 'het pin', 'sac pin', 'chai pin', 'samsung', 'iphone', 'android',
 ];
 const GREETING = ['xin chao', 'chao ban', 'chao em', 'chao tro ly', 'hello', 'hi', 'alo', 'chao'];
 const THANKS = ['cam on', 'cam on ban', 'cam on em', 'thank', 'thanks', 'ok cam on'];
@@ -116,13 +117,13 @@ const ASPECT_PHRASES: ReadonlyArray<[Aspect, readonly string[]]> = [
   ['result', ['ket qua', 'nhan duoc gi', 'duoc cap gi', 'nhan lai gi', 'cap giay gi', 'duoc giay gi', 'nhan giay gi', 'duoc cap giay', 'nhan duoc giay', 'duoc nhan giay', 'duoc may ban', 'cap may ban', 'duoc bao nhieu ban', 'cap bao nhieu ban']],
   ['where', ['o dau', 'noi nao', 'cho nao', 'co quan nao', 'xa nao', 'phuong nao', 'huyen nao', 'ubnd nao', 'uy ban nao', 'nop o', 'lam o', 'den dau', 'dia chi', 'truc tuyen', 'online', 'qua mang', 'buu chinh', 'cach thuc', 'hinh thuc nop', 'nop the nao', 'nop nhu the nao', 'noi nop', 'tham quyen']],
   ['steps', ['trinh tu', 'cac buoc', 'buoc nao', 'quy trinh', 'phai lam nhung gi', 'phai lam gi', 'lam the nao', 'lam nhu the nao', 'the nao', 'nhu the nao', 'thu tuc ra sao', 'ra sao', 'cach lam', 'huong dan']],
-  ['documents', ['giay to', 'ho so gom', 'ho so can', 'thanh phan ho so', 'can nhung gi', 'can gi', 'mang theo', 'chuan bi', 'nop nhung gi', 'can nop', 'giay gi', 'ho so', 'xuat trinh', 'chung cu gi', 'chung cu nao']],
+  ['documents', ['giay to', 'ho so gom', 'ho so can', 'thanh phan ho so', 'can nhung gi', 'can gi', 'mang theo', 'chuan bi', 'nop nhung gi', 'can nop', 'giay gi', 'ho so', 'xuat trinh', 'chung cu gi', 'chung cu nao', 'mang gi', 'mang nhung gi']],
 ];
 
 /** Explicit asks for the papers (not `nộp giấy tờ xong thì…`, which tells what was done). */
 const DOCUMENT_ASKS = [
   'giay to gi', 'giay to nao', 'nhung giay to', 'nhung giay gi', 'can nhung gi', 'mang theo', 'can gi', 'ho so gom', 'thanh phan ho so', 'chuan bi gi', 'can chuan bi', 'ho so can',
-  'nop gi', 'nop giay gi', 'nop them giay', 'can giay gi', 'them giay gi', 'can nhung giay', 'chung cu gi', 'chung cu nao',
+  'nop gi', 'nop giay gi', 'nop them giay', 'can giay gi', 'them giay gi', 'can nhung giay', 'chung cu gi', 'chung cu nao', 'mang gi', 'mang nhung gi',
 ];
 /** Explicit asks for the conditions (not `có được không`, which most questions end with). */
 const CONDITION_ASKS = ['dieu kien', 'du tuoi', 'dong y khong', 'su dong y'];
