@@ -377,9 +377,19 @@ export class AssistantService {
     const namesTelling = (named: readonly string[]) => named.length >= 2 || named.some((word) => !weights.common(word));
     // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one; a
     // procedure the citizen names that nothing matched ("thủ tục xin chuyển trường") is not in the corpus
-    if (wantsProcedure && unseen === 0 && (generic || (!tellingPair && !namesTelling(namedAfterCue(question)))) && !candidates.some((candidate) => nameShare(candidate) >= MIN_NAME_SHARE)) {
+    // (one word of a longer name does not name it: `lại` of `Đăng ký lại khai sinh`)
+    const namedBy = (candidate: Candidate) => {
+      const { hits, size } = nameWordHits(candidate.name, questionWords);
+      return nameShare(candidate) >= MIN_NAME_SHARE && !(hits < 2 && size > 2);
+    };
+    if (wantsProcedure && unseen === 0 && (generic || (!tellingPair && !namesTelling(namedAfterCue(question)))) && !candidates.some(namedBy)) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
     }
+    // what is done is said by a pair of words few names have (`đăng ký lại`) and several procedures do it, none named
+    // further: which one? (not words that only happen to be in names: `đăng ký hiến máu` is no `mẫu`)
+    const saidPairs = topics.slice(1).flatMap((word, i) => (weights.tellingPair(topics[i]!, word) ? [` ${topics[i]!} ${word} `] : []));
+    const doing = candidates.filter((candidate) => nameShare(candidate) >= MIN_NAME_SHARE && saidPairs.some((pair) => fold(candidate.name).includes(pair)));
+    if (wantsProcedure && unseen === 0 && doing.length >= 2 && !candidates.some(namedBy)) return this.clarify(question, aspect ?? 'overview', doing.slice(0, 4));
     return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
   }
 
