@@ -310,6 +310,11 @@ export class AssistantService {
       // the one choice the question names outright (`chứng thực di chúc` beside `chứng thực chữ ký`) is meant
       const namedOnes = unseenAsked === 0 ? choice.candidates.filter((candidate) => coverage(candidate.name, questionWords) >= NAMED_COVERAGE) : [];
       if (namedOnes.length === 1) return this.answerProcedure(namedOnes[0]!.documentId, aspect ?? 'overview', asked);
+      // …or the one procedure retrieved whose whole head of three telling words or more the question states, informal
+      // words read formally ("photo công chứng cái sổ đỏ" states `chứng thực bản sao`; the land contracts it also
+      // retrieved are not named by `sổ đỏ`, the paper copied)
+      const headedOnes = unseenAsked === 0 && namedOnes.length === 0 ? candidates.filter((candidate) => statesHead(candidate.name, questionWords, 3)) : [];
+      if (headedOnes.length === 1) return this.answerProcedure(headedOnes[0]!.documentId, aspect ?? 'overview', asked);
       // a choice is offered only between procedures whose names say what was asked
       let plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT && nameShare(candidate) >= MIN_SUPPORT);
       if (aspect !== undefined && aspect !== 'overview' && plausible.length >= 2) {
