@@ -73,6 +73,9 @@ const HEAD_NAMES = 4;
 /** Distinguishing words a name must have for all of them to name it whatever else the question has. */
 const WHOLE_NAME_WORDS = 3;
 
+/** Only one of a longer name's distinguishing words is in the question: that word alone does not name it. */
+const byOneWord = ({ hits, size }: { hits: number; size: number }) => hits < 2 && size > 2;
+
 /** A procedure's name after `thủ tục` in a sentence: names often start with that word already. */
 const procedureTitle = (name: string) => name.replace(/^thủ tục\s+/iu, '');
 
@@ -287,7 +290,8 @@ export class AssistantService {
 
     // only words many procedure names share, none two of them together ("giấy tờ bị mất thì làm lại thế nào?"):
     // which procedure is it?
-    const tellingPair = topics.some((word, i) => i > 0 && weights.tellingPair(topics[i - 1]!, word));
+    const saidPairs = topics.slice(1).flatMap((word, i) => (weights.tellingPair(topics[i]!, word) ? [` ${topics[i]!} ${word} `] : []));
+    const tellingPair = saidPairs.length > 0;
     const generic = reading.words.every((word) => weights.common(word)) && !tellingPair;
     if (!state.procedureDocumentId && retry === 'none' && generic) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
@@ -347,15 +351,13 @@ export class AssistantService {
       const headTyped = head.split(' ').length >= HEAD_NAMES && ` ${nameKey(choice.candidate.name)} `.includes(` ${head} `) && fold(question).includes(` ${head} `);
       // every distinguishing word of a name of three or more ("chứng thực … di chúc" of "lập di chúc để lại mảnh đất
       // rẫy cho con út, chứng thực ở xã…") names it even beside words the corpus never saw (`rẫy`, `út`)
-      const whole = nameWordHits(choice.candidate.name, questionWords);
-      const named = required || (whole.size >= WHOLE_NAME_WORDS && whole.hits === whole.size) || (unseenAsked === 0 && (spelledHere || headTyped || coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE));
+      const hits = nameWordHits(choice.candidate.name, questionWords);
+      const named = required || (hits.size >= WHOLE_NAME_WORDS && hits.hits === hits.size) || (unseenAsked === 0 && (spelledHere || headTyped || coverage(choice.candidate.name, questionWords) >= NAMED_COVERAGE));
       // the question's words are mostly in the name, or the name is plainly meant: most of its main name, or its
       // whole head of three telling words or more (`chứng thực bản sao` in "photo công chứng bằng tốt nghiệp…")
       const headed = statesHead(choice.candidate.name, questionWords, 3);
       // one word of a longer name is not naming it (`máu` typed `mau` is also `mẫu` of "Đăng ký lại mẫu con dấu")
-      const hits = nameWordHits(choice.candidate.name, questionWords);
-      const oneWord = hits.hits < 2 && hits.size > 2;
-      const telling = !oneWord && (nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseenAsked === 0 && (headed || leadsByName(choice.candidate, candidates, questionWords))));
+      const telling = !byOneWord(hits) && (nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseenAsked === 0 && (headed || leadsByName(choice.candidate, candidates, questionWords))));
       if (named || (supported(choice.candidate) >= MIN_SUPPORT && telling)) {
         const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', asked);
         const variants = choice.variants.slice(0, 3);
@@ -383,16 +385,12 @@ export class AssistantService {
     // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one; a
     // procedure the citizen names that nothing matched ("thủ tục xin chuyển trường") is not in the corpus
     // (one word of a longer name does not name it: `lại` of `Đăng ký lại khai sinh`)
-    const namedBy = (candidate: Candidate) => {
-      const { hits, size } = nameWordHits(candidate.name, questionWords);
-      return nameShare(candidate) >= MIN_NAME_SHARE && !(hits < 2 && size > 2);
-    };
+    const namedBy = (candidate: Candidate) => nameShare(candidate) >= MIN_NAME_SHARE && !byOneWord(nameWordHits(candidate.name, questionWords));
     if (wantsProcedure && unseen === 0 && (generic || (!tellingPair && !namesTelling(namedAfterCue(question)))) && !candidates.some(namedBy)) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
     }
     // what is done is said by a pair of words few names have (`đăng ký lại`) and several procedures do it, none named
     // further: which one? (not words that only happen to be in names: `đăng ký hiến máu` is no `mẫu`)
-    const saidPairs = topics.slice(1).flatMap((word, i) => (weights.tellingPair(topics[i]!, word) ? [` ${topics[i]!} ${word} `] : []));
     const doing = candidates.filter((candidate) => nameShare(candidate) >= MIN_NAME_SHARE && saidPairs.some((pair) => fold(candidate.name).includes(pair)));
     if (wantsProcedure && unseen === 0 && doing.length >= 2 && !candidates.some(namedBy)) return this.clarify(question, aspect ?? 'overview', doing.slice(0, 4));
     return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };

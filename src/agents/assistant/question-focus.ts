@@ -139,9 +139,13 @@ export function situationLines(question: string, procedureName: string, passages
     if (count > 0 && count <= MAX_PAIR_LINES) found.set(pair, 1 / count);
   }
   // the line naming most of the situation's pairs first; a long line by its sentence that names most
-  const named = (text: string) => [...found].reduce((sum, [pair, weight]) => sum + (form(text).includes(pair) ? weight : 0), 0);
+  const weighted = [...found];
+  const named = (text: string) => {
+    const spaced = form(text);
+    return weighted.reduce((sum, [pair, weight]) => sum + (spaced.includes(pair) ? weight : 0), 0);
+  };
   const quoted = lines
-    .filter((line) => [...found.keys()].some((pair) => line.spaced.includes(pair)))
+    .filter((line) => weighted.some(([pair]) => line.spaced.includes(pair)))
     .map((line) => {
       const sentences = line.text.split(/(?<=\.)\s+/u);
       const best = sentences.reduce((chosen, sentence) => (named(sentence) > named(chosen) ? sentence : chosen));
