@@ -1,6 +1,7 @@
 import { PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { SearchResult } from '../../retrieval/index.js';
 import { nameKey, type Candidate } from './procedure-choice.js';
+import { saysForeign } from './question-text.js';
 import { fold, foldSpoken } from './text-folding.js';
 
 /** The qualifier of the civil-status procedures with a foreign party. */
@@ -21,11 +22,11 @@ export async function findPlainVariant(
   questionWords: ReadonlySet<string>,
   question = '',
 ): Promise<Candidate | undefined> {
-  const saysForeign = questionWords.has('nuoc') && questionWords.has('ngoai');
+  const foreignAsked = saysForeign(questionWords);
   const kind = candidate.provincial ? PROCEDURE_DOCUMENT_KINDS.provincial : PROCEDURE_DOCUMENT_KINDS.national;
   // the other way round: a procedure named domestic (`… trong nước`) for a question that says something foreign
-  if (saysForeign && DOMESTIC.test(candidate.name)) return foreignMember(search, candidate, kind);
-  const foreign = FOREIGN.test(candidate.name) && !saysForeign;
+  if (foreignAsked && DOMESTIC.test(candidate.name)) return foreignMember(search, candidate, kind);
+  const foreign = FOREIGN.test(candidate.name) && !foreignAsked;
   const first = !foreign && neverDone(question, candidate.name);
   if (!foreign && !first) return undefined;
   const plainName = candidate.name.replace(first ? AGAIN : FOREIGN, ' ').replace(/\s+/g, ' ').trim();

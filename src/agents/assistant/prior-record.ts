@@ -1,3 +1,4 @@
+import { saysForeign } from './question-text.js';
 import { fold, foldSpoken } from './text-folding.js';
 
 /** The procedure that records a divorce decided abroad (`Ghi vào Sổ hộ tịch việc ly hôn, hủy việc kết hôn…`). */
@@ -31,7 +32,7 @@ const PERSONAL_PAPERS = / (?:can cuoc|cccd|cmnd|chung minh nhan dan|chung minh t
 export function papersWithoutBirth(question: string, questionWords: ReadonlySet<string>, chosen: string): RequiredProcedure | undefined {
   const folded = foldSpoken(question);
   if (!BIRTH_CHOSEN.test(fold(chosen)) || !NEVER_BORN_REGISTERED.test(folded) || !PERSONAL_PAPERS.test(folded)) return undefined;
-  const foreign = questionWords.has('nuoc') && questionWords.has('ngoai');
+  const foreign = saysForeign(questionWords);
   return foreign
     ? { name: /^ dang ky khai sinh co yeu to nuoc ngoai cho nguoi da co ho so giay to ca nhan $/, query: 'Đăng ký khai sinh có yếu tố nước ngoài cho người đã có hồ sơ, giấy tờ cá nhân' }
     : { name: /^ dang ky khai sinh cho nguoi da co ho so giay to ca nhan $/, query: 'Đăng ký khai sinh cho người đã có hồ sơ, giấy tờ cá nhân' };
@@ -47,7 +48,7 @@ export function papersWithoutBirth(question: string, questionWords: ReadonlySet<
 export function divorcedAbroad(question: string, questionWords: ReadonlySet<string>): boolean {
   const folded = fold(question);
   const divorce = folded.indexOf(' ly hon ');
-  if (divorce < 0 || !(questionWords.has('nuoc') && questionWords.has('ngoai'))) return false;
+  if (divorce < 0 || !saysForeign(questionWords)) return false;
   return folded.indexOf(' ket hon ', divorce + 1) > divorce;
 }
 
@@ -89,7 +90,7 @@ const BIRTH_REGISTERED =
 export function unmarriedParents(question: string, questionWords: ReadonlySet<string>): RequiredProcedure | undefined {
   const folded = foldSpoken(question);
   if (!UNMARRIED.test(folded) || !FATHER_NAMED.test(folded)) return undefined;
-  const foreign = questionWords.has('nuoc') && questionWords.has('ngoai');
+  const foreign = saysForeign(questionWords);
   const suffix = foreign ? ' co yeu to nuoc ngoai' : '';
   const combined = !BIRTH_REGISTERED.test(folded) && folded.includes(' khai sinh ');
   const start = combined ? ' dang ky khai sinh ket hop dang ky nhan cha me con' : ' dang ky nhan cha me con';

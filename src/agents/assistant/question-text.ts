@@ -73,3 +73,11 @@ export function requestSentence(message: string): string | undefined {
   const asking = sentences.filter((sentence) => sentence.endsWith('?'));
   return (asking.at(-1) ?? sentences.at(-1))!;
 }
+
+/**
+ * Whether the question says something foreign: `nước ngoài` as typed, or a country or nationality read
+ * formally (`người Hàn Quốc` → `có yếu tố nước ngoài`); `questionWords` are its folded words with those readings.
+ */
+export function saysForeign(questionWords: ReadonlySet<string>): boolean {
+  return questionWords.has('nuoc') && questionWords.has('ngoai');
+}

@@ -19,9 +19,11 @@ export function procedureReference(record: ProcedureRecord): string {
 /** Overview lines stay short; the full text of each value is in its own section chunk (that of an overview section when it was cut). */
 const OVERVIEW_VALUE_CHARS = 240;
 
+const flat = (text: string) => text.replace(/\s+/gu, ' ').trim();
+
 function brief(text: string): string {
-  const flat = text.replace(/\s+/gu, ' ').trim();
-  return flat.length > OVERVIEW_VALUE_CHARS ? `${flat.slice(0, OVERVIEW_VALUE_CHARS - 1)}…` : flat;
+  const value = flat(text);
+  return value.length > OVERVIEW_VALUE_CHARS ? `${value.slice(0, OVERVIEW_VALUE_CHARS - 1)}…` : value;
 }
 
 function overviewText(record: ProcedureRecord): string {
@@ -56,7 +58,7 @@ export function chunkProcedure(record: ProcedureRecord, options: ChunkOptions = 
 
   for (const section of record.sections) {
     // the overview's line says all of a short one; a long one (`… trường hợp không có nơi thường trú thì nơi tạm trú`) is cut there
-    if (OVERVIEW_SECTIONS.has(section.key) && brief(section.text) === section.text.replace(/\s+/gu, ' ').trim()) continue;
+    if (OVERVIEW_SECTIONS.has(section.key) && flat(section.text).length <= OVERVIEW_VALUE_CHARS) continue;
     const title = PROCEDURE_SECTION_TITLES[section.key];
     const header = `${reference}\n${title}:`;
     const budget = Math.max(200, maxChars - header.length - 1);
