@@ -11,6 +11,7 @@ import { leadsByName, mainCoverage, MIN_NAME_SHARE, MIN_SUPPORT, NAMED_COVERAGE,
 import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
+import { governingArticle } from './governing-article.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
 import { askedAspects, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
@@ -72,6 +73,8 @@ const RECORD_CACHE_MS = 60_000;
 const HEAD_NAMES = 4;
 /** Distinguishing words a name must have for all of them to name it whatever else the question has. */
 const WHOLE_NAME_WORDS = 3;
+/** A question of this many topic words tells a story, even in one sentence. */
+const STORY_WORDS = 8;
 
 /** Only one of a longer name's distinguishing words is in the question: that word alone does not name it. */
 const byOneWord = ({ hits, size }: { hits: number; size: number }) => hits < 2 && size > 2;
@@ -296,14 +299,25 @@ export class AssistantService {
     if (!state.procedureDocumentId && retry === 'none' && generic) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
     }
-    const legalTop = results.find((result) => result.citation.article !== null);
-    const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
     // a rule asked ("ở bao lâu thì bắt buộc phải đăng ký tạm trú, tối đa mấy năm?") is the law's, when an article has the words
-    const lawCovers = (minimum: number) => {
-      if (!legalTop) return false;
-      const { share: found, found: count } = reading.wordsFoundIn(reading.form(`${legalTop.document.title} ${legalTop.text}`));
+    const covers = (result: SearchResult | undefined, minimum: number) => {
+      if (!result) return false;
+      const { share: found, found: count } = reading.wordsFoundIn(reading.form(`${result.document.title} ${result.text}`));
       return found >= minimum && count >= Math.min(2, reading.words.length);
     };
+    // the law retrieved with the procedures; when it lacks the words of a story told before its request, the article
+    // with most of them among the laws searched alone (the story's words drown the law's among the procedures')
+    let legalTop = results.find((result) => result.citation.article !== null);
+    const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
+    if ((reading.request !== undefined || reading.words.length >= STORY_WORDS) && !covers(legalTop, 0.6)) {
+      const governing = await governingArticle(
+        (query, kinds, k) => this.deps.search.search(query, { k, filters: { kind: [...kinds] } }),
+        [reading.text, reading.request],
+        (text) => reading.share(reading.form(text)),
+      );
+      if (governing && covers(governing.result, 0.6)) legalTop = governing.result;
+    }
+    const lawCovers = (minimum: number) => covers(legalTop, minimum);
     if (legalTop && asksRule(question) && lawCovers(0.6)) return this.answerLegal(question, legalTop, state, reading);
     // the telling words of the question must be in the procedure: its name or its text
     // (a candidate's twins too: the level asked may pick one)

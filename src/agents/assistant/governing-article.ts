@@ -1,0 +1,50 @@
+import { LEGAL_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
+import type { SearchResult } from '../../retrieval/index.js';
+
+/** How many articles each search of the laws brings. */
+const DEPTH = 10;
+/** Reciprocal-rank constant: a rank among the laws breaks ties between articles that cover the question alike. */
+const RANK_CONSTANT = 10;
+/** Shares closer than this are alike. */
+const SAME_SHARE = 0.02;
+
+export interface GoverningArticle {
+  result: SearchResult;
+  /** Weighted share of the question's words the article's passage has. */
+  share: number;
+}
+
+/**
+ * The law article that governs a question told as a story ("Vợ tôi đang mang bầu… tôi có được nộp đơn ra tòa xin ly
+ * hôn không?"): the laws alone are searched with the whole question and with its request alone (a story's words
+ * drown the request's, the request alone misses the case), and of the articles found the one whose passage has
+ * most of the question's words is taken (`có thai … con dưới 12 tháng tuổi` of the clause on who may ask for a
+ * divorce, not the article on accepting the petition); rank among the laws breaks ties.
+ */
+export async function governingArticle(
+  searchLaws: (query: string, kinds: readonly string[], k: number) => Promise<SearchResult[]>,
+  queries: ReadonlyArray<string | undefined>,
+  shareOf: (text: string) => number,
+): Promise<GoverningArticle | undefined> {
+  const asked = [...new Set(queries.filter((query): query is string => query !== undefined && query.trim() !== ''))];
+  const lists = await Promise.all(asked.map((query) => searchLaws(query, LEGAL_DOCUMENT_KINDS, DEPTH)));
+  const found = new Map<string, { result: SearchResult; share: number; fused: number }>();
+  for (const list of lists) {
+    list.forEach((result, rank) => {
+      if (result.citation.article === null) return;
+      const key = `${result.document.id}#${result.citation.article}`;
+      const share = shareOf(result.text);
+      const entry = found.get(key);
+      if (!entry) found.set(key, { result, share, fused: 1 / (RANK_CONSTANT + rank) });
+      else {
+        entry.fused += 1 / (RANK_CONSTANT + rank);
+        if (share > entry.share) Object.assign(entry, { result, share });
+      }
+    });
+  }
+  let best: { result: SearchResult; share: number; fused: number } | undefined;
+  for (const entry of found.values()) {
+    if (!best || entry.share > best.share + SAME_SHARE || (entry.share > best.share - SAME_SHARE && entry.fused > best.fused)) best = entry;
+  }
+  return best ? { result: best.result, share: best.share } : undefined;
+}
