@@ -107,6 +107,10 @@ test('a limit or a penalty is the law\'s question', () => {
   assert.equal(asksRule('đăng ký tạm trú cần giấy tờ gì?'), false);
   // what the law says, asked outright
   assert.equal(asksRule('Theo luật thì tôi có phải khai báo tạm vắng ở quê không?'), true);
+  // whether the law lets one do it, and the prescription period, are the law's only
+  assert.equal(asksRule('Pháp luật có cho người cha đơn phương xin ly hôn lúc này không?'), true);
+  assert.equal(asksRule('chia nha dat cua ong ba con kip khong, thoi hieu bao lau?'), true);
+  assert.equal(asksRule('chia nhà đất của ông bà mất bao lâu?'), false);
 });
 
 test('words of a story that name nothing are no topic, read with their accents', () => {

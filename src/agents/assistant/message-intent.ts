@@ -319,7 +319,7 @@ export function namedAfterCue(
 }
 
 /** Words asking a limit or a penalty the law sets ("tối đa mấy năm", "có bị phạt không") or what the law says ("theo luật thì…"), not how a procedure runs. */
-const RULE_ASKS = ['bi phat', 'phat bao nhieu', 'theo luat', 'luat quy dinh', 'phap luat quy dinh'];
+const RULE_ASKS = ['bi phat', 'phat bao nhieu', 'theo luat', 'luat quy dinh', 'phap luat quy dinh', 'phap luat co cho', 'luat co cho', 'thoi hieu'];
 /**
  * `tối đa` / `tối thiểu` with their accents; typed without, `toi da` is also `tôi đã` ("chau toi da du 18 tuoi"),
  * so only a limit stated or asked right after it counts ("toi da may nam", "toi da 02 nam").
