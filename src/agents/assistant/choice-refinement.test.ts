@@ -105,3 +105,21 @@ test('the procedure named after `thủ tục` is meant when the chosen name lack
   const kept = refineChoice(chosen(birth), [birth, national, correction], context(same));
   assert.equal(kept.kind === 'chosen' && kept.candidate.documentId, 'ks');
 });
+
+test('a national record the question names wholly is meant over the province’s procedure it does not name', () => {
+  const civilStatus = candidate('ht', 'Xác nhận thông tin hộ tịch');
+  const residence = { ...candidate('ct', 'Xác nhận thông tin về cư trú'), provincial: false };
+  const sameShares = context({ nameShare: () => 0.4 });
+  // "giấy xác nhận cư trú" read formally: every distinguishing word of the residence record
+  const words = new Set('giay xac nhan thong tin ve cu tru truong yeu cau nop'.split(' '));
+  const refined = refineChoice(chosen(civilStatus), [civilStatus, residence], { ...sameShares, questionWords: words });
+  assert.equal(refined.kind === 'chosen' && refined.candidate.documentId, 'ct');
+  // a question with `hộ tịch` names the province's procedure too: it stays
+  const both = new Set([...words, 'ho', 'tich']);
+  const kept = refineChoice(chosen(civilStatus), [civilStatus, residence], { ...sameShares, questionWords: both });
+  assert.equal(kept.kind === 'chosen' && kept.candidate.documentId, 'ht');
+  // a name of fewer distinguishing words is not named wholly by having them
+  const short = { ...candidate('tt', 'Đăng ký tạm trú'), provincial: false };
+  const plain = refineChoice(chosen(civilStatus), [civilStatus, short], { ...sameShares, questionWords: new Set('dang ky tam tru xac nhan'.split(' ')) });
+  assert.equal(plain.kind === 'chosen' && plain.candidate.documentId, 'ht');
+});

@@ -1,4 +1,4 @@
-import { coverage, hasNameWord, headWords, statesHead, type Candidate, type Choice } from './procedure-choice.js';
+import { coverage, hasNameWord, headWords, nameWordHits, statesHead, type Candidate, type Choice } from './procedure-choice.js';
 
 /**
  * Second thoughts on retrieval's choice of procedure, from what the question says outright:
@@ -20,6 +20,8 @@ export const MIN_NAME_SHARE = 0.3;
 export const NAMED_COVERAGE = 0.75;
 /** How much more of a runner-up's name (weighted share) the question must use to prefer it to retrieval's first. */
 export const NAME_MARGIN = 0.3;
+/** Distinguishing words a name must have for the question to name it wholly. */
+const WHOLE_NAME = 3;
 /** How much less of the question's words a procedure whose head the question states may have. */
 const HEAD_SLACK = 0.05;
 /** Share of its main name a question must cover for a procedure to lead by name… */
@@ -74,6 +76,16 @@ export function refineChoice(choice: Choice, candidates: readonly Candidate[], c
   if (named.length > 0 && !named.every((word) => hasNameWord(chosen.candidate.name, word))) {
     const naming = candidates.find((candidate) => candidate.provincial === chosen.candidate.provincial && named.every((word) => hasNameWord(candidate.name, word)));
     if (naming) chosen = { kind: 'chosen', candidate: naming, coverage: coverage(naming.name, questionWords), variants: [] };
+  }
+  // a national record whose every distinguishing word (three or more) the question has (`xác nhận thông tin về cư
+  // trú` of "giấy xác nhận cư trú"), when the province's procedure chosen is not named so wholly
+  const whole = (candidate: Candidate) => {
+    const { hits, size } = nameWordHits(candidate.name, questionWords);
+    return size >= WHOLE_NAME && hits === size;
+  };
+  if (chosen.candidate.provincial && !whole(chosen.candidate)) {
+    const wholly = candidates.filter((candidate) => !candidate.provincial && whole(candidate));
+    if (wholly.length === 1) chosen = { kind: 'chosen', candidate: wholly[0]!, coverage: coverage(wholly[0]!.name, questionWords), variants: [] };
   }
   const level = context.level;
   if (level) {
