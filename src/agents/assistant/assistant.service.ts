@@ -305,18 +305,8 @@ export class AssistantService {
       const { share: found, found: count } = reading.wordsFoundIn(reading.form(`${result.document.title} ${result.text}`));
       return found >= minimum && count >= Math.min(2, reading.words.length);
     };
-    // the law retrieved with the procedures; when it lacks the words of a story told before its request, the article
-    // with most of them among the laws searched alone (the story's words drown the law's among the procedures')
-    let legalTop = results.find((result) => result.citation.article !== null);
+    const legalTop = results.find((result) => result.citation.article !== null);
     const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
-    if ((reading.request !== undefined || reading.words.length >= STORY_WORDS) && !covers(legalTop, 0.6)) {
-      const governing = await governingArticle(
-        (query, kinds, k) => this.deps.search.search(query, { k, filters: { kind: [...kinds] } }),
-        [reading.text, reading.request],
-        (text) => reading.share(reading.form(text)),
-      );
-      if (governing && covers(governing.result, 0.6)) legalTop = governing.result;
-    }
     const lawCovers = (minimum: number) => covers(legalTop, minimum);
     if (legalTop && asksRule(question) && lawCovers(0.6)) return this.answerLegal(question, legalTop, state, reading);
     // the telling words of the question must be in the procedure: its name or its text
@@ -384,7 +374,12 @@ export class AssistantService {
     }
     // a law answers what a law can: not where, when, how much or with which papers (those are a procedure's)
     const legalAspect = aspect === undefined || aspect === 'conditions' || aspect === 'legalBasis' || aspect === 'applicants';
-    if (legalTop && legalAspect && lawCovers(0.6)) return this.answerLegal(question, legalTop, state, reading);
+    if (legalAspect) {
+      // the law retrieved with the procedures; when it lacks the words of a story told before its request, the article
+      // with most of them among the laws searched alone (the story's words drown the law's among the procedures')
+      const law = lawCovers(0.6) ? legalTop : reading.request !== undefined || reading.words.length >= STORY_WORDS ? await this.governingLaw(reading) : undefined;
+      if (law && covers(law, 0.6)) return this.answerLegal(question, law, state, reading);
+    }
     // in a conversation, an aspect asked in a few words that lead nowhere else ("xin một lần được mấy bản?") is
     // asked of the procedure under discussion; a longer question must find its words there
     const followUp = topics.length <= 2 || currentSupport >= MIN_SUPPORT;
@@ -408,6 +403,16 @@ export class AssistantService {
     const doing = candidates.filter((candidate) => nameShare(candidate) >= MIN_NAME_SHARE && saidPairs.some((pair) => fold(candidate.name).includes(pair)));
     if (wantsProcedure && unseen === 0 && doing.length >= 2 && !candidates.some(namedBy)) return this.clarify(question, aspect ?? 'overview', doing.slice(0, 4));
     return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
+  }
+
+  /** The article governing a story, among the laws searched with the question and with its request alone. */
+  private async governingLaw(reading: QuestionReading): Promise<SearchResult | undefined> {
+    const governing = await governingArticle(
+      (query, kinds, k) => this.deps.search.search(query, { k, filters: { kind: [...kinds] } }),
+      [reading.text, reading.request],
+      (text) => reading.share(reading.form(text)),
+    );
+    return governing?.result;
   }
 
   /** The procedure of that name: among the candidates, else looked up (the province's first), added to them. */
