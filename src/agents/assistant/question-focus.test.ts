@@ -25,6 +25,9 @@ test('the sentences putting a time limit on someone are found; the office counti
   ];
   const lines = deadlineLines(passages);
   assert.deepEqual(lines.map((line) => line.passage?.id), ['p4', 'p1']);
+  // the person's act in the time limit, said without `phải`
+  const lost = procedurePassage('p5', 'Trong thời hạn 02 ngày làm việc kể từ ngày phát hiện thẻ bị mất, người mất thẻ nộp hoặc gửi đơn báo mất cho công an xã.');
+  assert.deepEqual(deadlineLines([lost]).map((line) => line.passage?.id), ['p5']);
   // one sentence of the line (its list mark kept), verbatim, so the citation check finds it in the passage
   assert.equal(lines[1]!.text, '- Trong thời hạn 15 ngày kể từ ngày có người chết thì vợ, chồng hoặc con có trách nhiệm đi đăng ký khai tử;');
   assert.ok(passages[0]!.text.includes(lines[1]!.text));

@@ -50,7 +50,7 @@ export function asksOnline(question: string): boolean {
  * (`Trong thời hạn 15 ngày kể từ ngày có người chết thì … có trách nhiệm đi đăng ký khai tử`).
  */
 const DEADLINE_SENTENCE = /(?:trong (?:thời hạn |vòng )?|chậm nhất (?:là )?|không quá )\d+\s*(?:\(\p{L}[\p{L} ]*\)\s*)?(?:ngày|tháng)[^.;]{0,40}?kể từ (?:ngày|khi) (?!(?:tiếp )?nhận|nộp)/iu;
-const OBLIGATION = /trách nhiệm|phải|thời hạn nộp|chậm nhất/iu;
+const OBLIGATION = /trách nhiệm|phải|thời hạn nộp|chậm nhất|(?:nộp|gửi)(?: hoặc gửi)? (?:đơn|tờ khai)/iu;
 /** A sentence about applying online; the legal basis only names the decrees on it. */
 const ONLINE_SENTENCE = /trực tuyến|cổng dịch vụ công/iu;
 
