@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROCEDURE_SECTION_TITLES } from '../../ingest/structure/index.js';
-import { asksDeadline, asksOnline, deadlineLines, onlineLines, situationLines } from './question-focus.js';
+import { asksDeadline, asksOnline, deadlineLines, itemLines, onlineLines, situationLines } from './question-focus.js';
 import { procedurePassage } from './testing/procedure-passage.js';
 
 test("a question about the citizen's own time limit is told from one about the office's", () => {
@@ -85,4 +85,14 @@ test('situation pairs: words side by side in the question, the rarer pair first,
   const lines = situationLines('Tôi ly hôn theo bản án của tòa nước ngoài, nay định đăng ký kết hôn với người khác', name, passages);
   // `hôn người` is no pair (`với` stands between them); `ký kết` is in one line, `bản án` in two
   assert.deepEqual(lines.map((line) => line.passage?.id), ['rule', 'papers']);
+});
+
+test('how a paper of the list must be is answered by that item, whatever the aspect read', () => {
+  const papers = procedurePassage('p1', '- Tờ khai đề nghị cấp thẻ theo mẫu;\n- 02 ảnh màu cỡ 3x4, chụp trong 6 tháng gần nhất, nền xanh;\n- Giấy tờ chứng minh nơi ở.');
+  const steps = procedurePassage('p2', 'Bước 1: nộp ảnh và tờ khai tại xã.', undefined, PROCEDURE_SECTION_TITLES.trinhTuThucHien);
+  assert.deepEqual(itemLines('lam the lan dau thi anh chup phai the nao?', [papers, steps]).map((line) => line.text), ['- 02 ảnh màu cỡ 3x4, chụp trong 6 tháng gần nhất, nền xanh;']);
+  assert.deepEqual(itemLines('Tờ khai ghi ra sao?', [papers]).map((line) => line.text), ['- Tờ khai đề nghị cấp thẻ theo mẫu;']);
+  // the item named without asking how it must be, or a kind word alone (`giấy`), is no item asked about
+  assert.deepEqual(itemLines('cần mấy ảnh?', [papers]), []);
+  assert.deepEqual(itemLines('giấy này làm thế nào?', [papers]), []);
 });

@@ -84,6 +84,35 @@ function focusSentences(passages: readonly Passage[], wanted: (sentence: string)
   return lines.sort((a, b) => a.text.length - b.text.length).slice(0, MAX_FOCUS_LINES);
 }
 
+/** Folded words that ask how a thing must be, right after it ("ảnh chụp phải thế nào", "tờ khai ghi ra sao"). */
+const ASKS_HOW = /^(?:\S+ ){0,3}(?:the nao|ra sao|mau gi|nen mau|co gi|kich thuoc|kich co|co bao nhieu)(?![a-z])/;
+/** First words of a paper that say only its kind (`Giấy …`, `Bản …`): the next word names it. */
+const KIND_WORDS = new Set(['giay', 'ban', 'to', 'van', 'so', 'phieu', 'don', 'the']);
+
+/**
+ * "Ảnh chụp phải thế nào?", "tờ khai ghi ra sao?": how a paper of the list must be. The item of the
+ * papers whose leading words (its kind and what names it, `Tờ khai`, or a telling first word, `Ảnh`)
+ * the question says right before asking how is quoted (`Ảnh mới chụp không quá 06 tháng, … nền trắng`).
+ */
+export function itemLines(question: string, passages: readonly Passage[]): DraftLine[] {
+  const folded = ` ${fold(question).trim()} `;
+  const papers = passages.filter((passage) => passage.citation.section === PROCEDURE_SECTION_TITLES.thanhPhanHoSo);
+  const lines: DraftLine[] = [];
+  const seen = new Set<string>();
+  for (const passage of papers) {
+    for (const line of bodyLines(passage)) {
+      const words = fold(line).trim().replace(/^[^a-z]+/, '').split(' ');
+      const lead = KIND_WORDS.has(words[0] ?? '') ? words.slice(0, 2).join(' ') : (words[0] ?? '');
+      if (lead.length < 2 || seen.has(line)) continue;
+      const at = folded.indexOf(` ${lead} `);
+      if (at === -1 || !ASKS_HOW.test(folded.slice(at + lead.length + 2))) continue;
+      seen.add(line);
+      lines.push({ text: line, passage });
+    }
+  }
+  return lines.slice(0, MAX_FOCUS_LINES);
+}
+
 /** A passage's body lines spaced for whole-word look-ups, accented and folded (cached: folding is most of a turn's cost). */
 const spacedOf = new WeakMap<Passage, { accented?: string[]; folded?: string[] }>();
 function spacedLines(passage: Passage, accented: boolean): string[] {
