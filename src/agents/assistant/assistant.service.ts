@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { ChatRepository, ConversationRow, ProcedureRepository, ProcedureRow } from '../../db/repositories/index.js';
 import { AppError, notFound } from '../../errors/index.js';
-import { PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
+import { LEGAL_DOCUMENT_KINDS, PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { Logger } from '../../logging/index.js';
 import { findPersonalData, redactPersonalData } from '../../privacy/index.js';
 import type { LanguageModel } from '../../providers/llm/index.js';
@@ -11,7 +11,7 @@ import { leadsByName, mainCoverage, MIN_NAME_SHARE, MIN_SUPPORT, NAMED_COVERAGE,
 import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
-import { governingArticle } from './governing-article.js';
+import { actPairs, governingArticle } from './governing-article.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
 import { askedAspects, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
@@ -343,6 +343,12 @@ export class AssistantService {
       if (plausible.length >= 2) return this.clarify(question, aspect ?? 'overview', plausible);
       if (plausible.length === 1) return this.answerProcedure(plausible[0]!.documentId, aspect ?? 'overview', asked);
     }
+    // "cháu 16 tuổi muốn làm di chúc có được không?": whether one may do what the chosen procedure only acts upon
+    // (`lập di chúc`, where the procedure is `chứng thực di chúc`) is the law's, when an article is headed by that act
+    if (choice.kind === 'chosen' && wantsProcedure && aspect === 'conditions') {
+      const act = await this.articleHeadedBy(reading, choice.candidate.name, weights);
+      if (act) return this.answerLegal(question, act, state, reading);
+    }
     if (choice.kind === 'chosen' && wantsProcedure) {
       // a procedure the question names (most of its telling name words, informal words read formally, or its
       // name or an item of it spelled out) or the story's case requires is answered whatever else is asked,
@@ -403,6 +409,26 @@ export class AssistantService {
     const doing = candidates.filter((candidate) => nameShare(candidate) >= MIN_NAME_SHARE && saidPairs.some((pair) => fold(candidate.name).includes(pair)));
     if (wantsProcedure && unseen === 0 && doing.length >= 2 && !candidates.some(namedBy)) return this.clarify(question, aspect ?? 'overview', doing.slice(0, 4));
     return { outcome: 'no_information', answer: replies.noInformation, citations: [], state: { ...state, pending: undefined }, unsupported: 0 };
+  }
+
+  /**
+   * An article among the laws found for the question whose heading has two words the question says side by side
+   * (read formally) and the procedure's name has not (`lập di chúc` of "Người lập di chúc" beside `chứng thực di chúc`).
+   */
+  private async articleHeadedBy(reading: QuestionReading, procedureName: string, weights: WordWeights): Promise<SearchResult | undefined> {
+    const words = topicWords(reading.formal, (first, second, word) => weights.namesPair(first, second, word));
+    const pairs = actPairs(fold(reading.formal), words, procedureName);
+    if (pairs.length === 0) return undefined;
+    const queries = [...new Set([reading.formal, reading.request].filter((query): query is string => query !== undefined))];
+    for (const query of queries) {
+      for (const result of await this.deps.search.search(query, { k: 10, filters: { kind: [...LEGAL_DOCUMENT_KINDS] } })) {
+        if (result.citation.article === null) continue;
+        const passage = (await this.deps.search.passagesOf(result.document.id)).find((item) => item.citation.label === result.citation.label);
+        const heading = ` ${fold(passage?.fields.heading ?? '')} `;
+        if (pairs.some((pair) => heading.includes(pair))) return result;
+      }
+    }
+    return undefined;
   }
 
   /** The article governing a story, among the laws searched with the question and with its request alone. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SearchService, type Passage } from '../../retrieval/index.js';
-import { governingArticle } from './governing-article.js';
+import { actPairs, governingArticle } from './governing-article.js';
 import { fold } from './text-folding.js';
 
 /** A made-up family law (own wording): the article on who may ask for a divorce, and articles sharing its words. */
@@ -71,4 +71,15 @@ test('only law articles are taken, and nothing is found when the laws have none 
   const found = await governingArticle(searchOver([...PASSAGES, procedure]), [question, undefined], shareOf(question));
   assert.equal(found?.result.document.kind, 'Luật');
   assert.equal(await governingArticle(searchOver(PASSAGES), ['bằng lái xe máy'], shareOf('bằng lái xe máy')), undefined);
+});
+
+test('the act the citizen wants done to what a procedure only acts upon is told apart from the procedure', () => {
+  const words = (text: string) => fold(text).trim().split(' ');
+  // "muốn lập di chúc" asked where the procedure is "chứng thực di chúc": ` lap di ` is looked for in headings
+  const question = 'chau muon lap di chuc thi co duoc khong';
+  assert.deepEqual(actPairs(question, words('chau lap di chuc'), 'Thủ tục chứng thực di chúc'), [' lap di ']);
+  assert.deepEqual(actPairs('em co duoc tu lap di chuc khong', words('lap di chuc'), 'Thủ tục chứng thực di chúc'), [' lap di ']);
+  // the act the procedure does is its own (`chứng thực di chúc`), and an act nobody wants (`người lập`) is no act asked
+  assert.deepEqual(actPairs('muon chung thuc di chuc duoc khong', words('chung thuc di chuc'), 'Thủ tục chứng thực di chúc'), []);
+  assert.deepEqual(actPairs('nguoi giam sat viec giam ho can dieu kien gi', words('nguoi giam sat viec giam ho'), 'Đăng ký giám sát việc giám hộ'), []);
 });

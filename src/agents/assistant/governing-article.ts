@@ -1,5 +1,6 @@
 import { LEGAL_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { SearchResult } from '../../retrieval/index.js';
+import { fold } from './text-folding.js';
 
 /** How many articles each search of the laws brings. */
 const DEPTH = 10;
@@ -47,4 +48,24 @@ export async function governingArticle(
     if (!best || entry.share > best.share + SAME_SHARE || (entry.share > best.share - SAME_SHARE && entry.fused > best.fused)) best = entry;
   }
   return best ? { result: best.result, share: best.share } : undefined;
+}
+
+/** Words before an act the citizen wants to do or may do (`muốn lập di chúc`, `tự lập`, `được lập`). */
+const WILLED = ['muon', 'tu', 'duoc', 'co the'];
+
+/**
+ * "Cháu muốn lập di chúc thì có được không?" asked where the procedure is `chứng thực di chúc`: the act the citizen
+ * wants (`lập`), which the procedure's name has not, on what the name acts upon (`di chúc`, the words after it).
+ * Returned as folded pairs of the act and the next word (` lap di `), to be found in an article's heading.
+ *
+ * `folded` is the question folded (informal words read formally), `words` its folded topic words in order.
+ */
+export function actPairs(folded: string, words: readonly string[], procedureName: string): string[] {
+  const name = ` ${fold(procedureName)} `;
+  const text = ` ${folded.trim()} `;
+  return words.slice(1, -1).flatMap((word, i) => {
+    const act = words[i]!;
+    const willed = WILLED.some((modal) => text.includes(` ${modal} ${act} ${word} `));
+    return willed && !name.includes(` ${act} `) && name.includes(` ${word} ${words[i + 2]!} `) ? [` ${act} ${word} `] : [];
+  });
 }
