@@ -22,7 +22,7 @@ import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
 import { SpelledNames } from './spelled-names.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
-import { asksDeadline, asksOnline, deadlineLines, itemLines, onlineLines, situationLines } from './question-focus.js';
+import { ageLines, asksDeadline, asksOnline, deadlineLines, itemLines, onlineLines, situationLines } from './question-focus.js';
 import { QuestionReading } from './question-reading.js';
 import { requiredProcedure } from './prior-record.js';
 import { pendingCandidate, share, withoutHomeProvince, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
@@ -502,6 +502,7 @@ export class AssistantService {
     if (thing) lines = withFocus(lines, quantityLines(thing, passages, aspect === 'result'));
     lines = withFocus(lines, situationLines(question, row.name, passages));
     lines = withFocus(lines, itemLines(question, passages));
+    lines = withFocus(lines, ageLines(question, passages));
     if (asksOnline(question)) lines = withFocus(lines, onlineLines(passages));
     const turn = await this.finish(question, lines, retrieved);
     const procedure = { code: row.code, name: row.name, documentId };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROCEDURE_SECTION_TITLES } from '../../ingest/structure/index.js';
-import { asksDeadline, asksOnline, deadlineLines, itemLines, onlineLines, situationLines } from './question-focus.js';
+import { ageLines, asksDeadline, asksOnline, deadlineLines, itemLines, onlineLines, situationLines } from './question-focus.js';
 import { procedurePassage } from './testing/procedure-passage.js';
 
 test("a question about the citizen's own time limit is told from one about the office's", () => {
@@ -95,4 +95,23 @@ test('how a paper of the list must be is answered by that item, whatever the asp
   // the item named without asking how it must be, or a kind word alone (`giấy`), is no item asked about
   assert.deepEqual(itemLines('cần mấy ảnh?', [papers]), []);
   assert.deepEqual(itemLines('giấy này làm thế nào?', [papers]), []);
+});
+
+test('an age the question states finds the lines whose age bounds hold it, each clause with its own bounds', () => {
+  const conditions = procedurePassage(
+    'p1',
+    '- Người nhận nuôi hơn con nuôi từ 20 tuổi trở lên;\n+ Là trẻ em dưới 16 tuổi; nếu được cô, dì, chú ruột nhận làm con nuôi thì đến dưới 18 tuổi;\n- Trẻ em từ đủ 9 tuổi trở lên phải đồng ý.',
+    undefined,
+    PROCEDURE_SECTION_TITLES.yeuCauDieuKien,
+  );
+  const texts = (question: string) => ageLines(question, [conditions]).map((line) => line.text);
+  const nephew = '+ Là trẻ em dưới 16 tuổi; nếu được cô, dì, chú ruột nhận làm con nuôi thì đến dưới 18 tuổi;';
+  const consent = '- Trẻ em từ đủ 9 tuổi trở lên phải đồng ý.';
+  // 17: held by `đến dưới 18` (one year off) and `từ đủ 9 trở lên` (eight); not by `dưới 16`
+  assert.deepEqual(texts('chau toi nam nay 17 tuoi, toi la di ruot muon nhan nuoi'), [nephew, consent]);
+  // 12: `từ đủ 9` is closer than `dưới 16`
+  assert.deepEqual(texts('Bé 12 tuổi có cần đồng ý không?'), [consent, nephew]);
+  // no age stated, or one no line bounds
+  assert.deepEqual(texts('nhận con nuôi cần gì?'), []);
+  assert.deepEqual(texts('con tôi 5 tháng tuổi'), []);
 });

@@ -113,6 +113,49 @@ export function itemLines(question: string, passages: readonly Passage[]): Draft
   return lines.slice(0, MAX_FOCUS_LINES);
 }
 
+/** An age the question states (`17 tuổi`, `17 tuoi`). */
+const STATED_AGE = /(?<![\d.,])(\d{1,3}) tuoi(?![a-z])/g;
+/** Ages a line sets bounds to: `từ đủ 16 tuổi đến dưới 18 tuổi`, `dưới 18 tuổi`, `chưa đủ 14 tuổi`, `đủ 18 tuổi trở lên`. */
+const AGE_BOUND = /(?:(?:tu du|tu|du) (\d{1,3}) tuoi)|(?:(?:duoi|chua du) (\d{1,3}) tuoi)/g;
+
+/**
+ * "Cháu tôi năm nay 17 tuổi …": the lines of the procedure whose age bounds hold the age stated (`Người từ đủ 16 tuổi
+ * đến dưới 18 tuổi nếu được … cô, cậu, dì … nhận làm con nuôi`), closest bounds first.
+ */
+export function ageLines(question: string, passages: readonly Passage[]): DraftLine[] {
+  const ages = [...fold(question).matchAll(STATED_AGE)].map((match) => Number(match[1]));
+  if (ages.length === 0) return [];
+  const told = passages.filter((passage) => passage.citation.section !== PROCEDURE_SECTION_TITLES.canCuPhapLy);
+  const found: Array<DraftLine & { width: number }> = [];
+  const seen = new Set<string>();
+  for (const passage of told) {
+    for (const line of bodyLines(passage)) {
+      if (seen.has(line)) continue;
+      // each clause of the line sets its own bounds (`dưới 16 tuổi; nếu … thì đến dưới 18 tuổi`)
+      const widths = line
+        .split(/[;:]/)
+        .flatMap((clause) => {
+          let [low, high] = [-Infinity, Infinity];
+          for (const bound of fold(clause).matchAll(AGE_BOUND)) {
+            if (bound[1] !== undefined) low = Math.max(low, Number(bound[1]));
+            if (bound[2] !== undefined) high = Math.min(high, Number(bound[2]));
+          }
+          // how closely the bounds hold it: the span of closed bounds, the distance to an open one
+          const held = ages.filter((age) => age >= low && age < high);
+          if ((low === -Infinity && high === Infinity) || held.length === 0) return [];
+          return held.map((age) => (low > -Infinity && high < Infinity ? high - low : low > -Infinity ? age - low : high - age));
+        });
+      if (widths.length === 0) continue;
+      seen.add(line);
+      found.push({ text: line, passage, width: Math.min(...widths) });
+    }
+  }
+  return found
+    .sort((a, b) => a.width - b.width || a.text.length - b.text.length)
+    .slice(0, MAX_FOCUS_LINES)
+    .map(({ text, passage }) => ({ text, passage }));
+}
+
 /** A passage's body lines spaced for whole-word look-ups, accented and folded (cached: folding is most of a turn's cost). */
 const spacedOf = new WeakMap<Passage, { accented?: string[]; folded?: string[] }>();
 function spacedLines(passage: Passage, accented: boolean): string[] {
