@@ -22,7 +22,7 @@ import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
 import { SpelledNames } from './spelled-names.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
-import { ageLines, asksDeadline, asksOnline, deadlineLines, itemLines, onlineLines, situationLines } from './question-focus.js';
+import { ageLines, asksDeadline, asksElsewhere, asksOnline, deadlineLines, itemLines, onlineLines, residenceLines, situationLines } from './question-focus.js';
 import { QuestionReading } from './question-reading.js';
 import { requiredProcedure } from './prior-record.js';
 import { pendingCandidate, share, withoutHomeProvince, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
@@ -504,6 +504,7 @@ export class AssistantService {
     lines = withFocus(lines, itemLines(question, passages));
     lines = withFocus(lines, ageLines(question, passages));
     if (asksOnline(question)) lines = withFocus(lines, onlineLines(passages));
+    if (asksElsewhere(question)) lines = withFocus(lines, residenceLines(passages));
     const turn = await this.finish(question, lines, retrieved);
     const procedure = { code: row.code, name: row.name, documentId };
     return { ...turn, procedure, aspect, state: { procedureDocumentId: documentId, procedureName: row.name, lastAspect: aspect } };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROCEDURE_SECTION_TITLES } from '../../ingest/structure/index.js';
-import { ageLines, asksDeadline, asksOnline, deadlineLines, itemLines, onlineLines, situationLines } from './question-focus.js';
+import { ageLines, asksDeadline, asksElsewhere, asksOnline, deadlineLines, itemLines, onlineLines, residenceLines, situationLines } from './question-focus.js';
 import { procedurePassage } from './testing/procedure-passage.js';
 
 test("a question about the citizen's own time limit is told from one about the office's", () => {
@@ -114,4 +114,20 @@ test('an age the question states finds the lines whose age bounds hold it, each 
   // no age stated, or one no line bounds
   assert.deepEqual(texts('nhận con nuôi cần gì?'), []);
   assert.deepEqual(texts('con tôi 5 tháng tuổi'), []);
+});
+
+test('applying away from home finds what the procedure says of residence, "anywhere" first', () => {
+  assert.equal(asksElsewhere('Muốn cấp đổi thẻ căn cước thì có phải về quê không?'), true);
+  assert.equal(asksElsewhere('lam o tinh khac duoc khong'), true);
+  assert.equal(asksElsewhere('cấp đổi thẻ căn cước cần giấy tờ gì?'), false);
+  const steps = procedurePassage(
+    'p1',
+    'Bước 1: Công dân khai nơi cư trú trên tờ khai.\n+ Công dân đến Công an cấp xã trong cả nước không phụ thuộc vào nơi cư trú để đề nghị cấp đổi thẻ.',
+    undefined,
+    PROCEDURE_SECTION_TITLES.trinhTuThucHien,
+  );
+  assert.deepEqual(residenceLines([steps]).map((line) => line.text), ['+ Công dân đến Công an cấp xã trong cả nước không phụ thuộc vào nơi cư trú để đề nghị cấp đổi thẻ.']);
+  // without such a sentence, what it says of residence
+  const local = procedurePassage('p2', 'Nộp hồ sơ tại Ủy ban nhân dân cấp xã nơi thường trú của người yêu cầu.', undefined, PROCEDURE_SECTION_TITLES.cachThucThucHien);
+  assert.deepEqual(residenceLines([local]).map((line) => line.text), ['Nộp hồ sơ tại Ủy ban nhân dân cấp xã nơi thường trú của người yêu cầu.']);
 });

@@ -34,6 +34,24 @@ const ASKS_DEADLINE = [
 /** Folded wordings of a question about applying online. */
 const ASKS_ONLINE = / (?:online|truc tuyen|qua mang|tren mang|qua internet|dich vu cong|vneid|qua app|qua ung dung)/;
 
+/** Folded wordings of a question about doing it where the citizen is, not where they are registered. */
+const ASKS_ELSEWHERE = / (?:ve que|noi khac|tinh khac|huyen khac|xa khac|phuong khac|ngoai tinh|noi dang o|noi dang song|noi lam viec|khong phai ve) /;
+/** A sentence on where the citizen may apply by residence; one saying it does not matter comes first. */
+const RESIDENCE_SENTENCE = /nơi cư trú|nơi thường trú|nơi tạm trú|nơi đang sinh sống/iu;
+const ANY_RESIDENCE = /không phụ thuộc (?:vào )?nơi cư trú|trong cả nước/iu;
+
+/** Whether the question asks about applying away from home ("có phải về quê không?"). */
+export function asksElsewhere(question: string): boolean {
+  return ASKS_ELSEWHERE.test(fold(question));
+}
+
+/** The procedure's sentences on where one may apply by residence ("… trong cả nước không phụ thuộc vào nơi cư trú"). */
+export function residenceLines(passages: readonly Passage[]): DraftLine[] {
+  const told = passages.filter((passage) => passage.citation.section !== PROCEDURE_SECTION_TITLES.canCuPhapLy);
+  const anywhere = focusSentences(told, (sentence) => ANY_RESIDENCE.test(sentence) && RESIDENCE_SENTENCE.test(sentence));
+  return anywhere.length > 0 ? anywhere : focusSentences(told, (sentence) => RESIDENCE_SENTENCE.test(sentence));
+}
+
 /** Whether the question asks the citizen's own time limit. */
 export function asksDeadline(question: string): boolean {
   const folded = fold(question);
