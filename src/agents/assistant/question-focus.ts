@@ -103,7 +103,9 @@ function focusSentences(passages: readonly Passage[], wanted: (sentence: string)
 }
 
 /** Folded words that ask how a thing must be, right after it ("ảnh chụp phải thế nào", "tờ khai ghi ra sao"). */
-const ASKS_HOW = /^(?:\S+ ){0,3}(?:the nao|ra sao|mau gi|nen mau|co gi|kich thuoc|kich co|co bao nhieu)(?![a-z])/;
+const HOW = '(?:the nao|ra sao|mau gi|nen mau|co gi|kich thuoc|kich co|co bao nhieu)(?![a-z])';
+const ASKS_HOW = new RegExp(`^(?:\\S+ ){0,3}${HOW}`);
+const ASKS_HOW_ANYWHERE = new RegExp(` ${HOW}`);
 /** First words of a paper that say only its kind (`Giấy …`, `Bản …`): the next word names it. */
 const KIND_WORDS = new Set(['giay', 'ban', 'to', 'van', 'so', 'phieu', 'don', 'the']);
 
@@ -114,12 +116,14 @@ const KIND_WORDS = new Set(['giay', 'ban', 'to', 'van', 'so', 'phieu', 'don', 't
  */
 export function itemLines(question: string, passages: readonly Passage[]): DraftLine[] {
   const folded = ` ${fold(question).trim()} `;
+  if (!ASKS_HOW_ANYWHERE.test(folded)) return [];
   const papers = passages.filter((passage) => passage.citation.section === PROCEDURE_SECTION_TITLES.thanhPhanHoSo);
   const lines: DraftLine[] = [];
   const seen = new Set<string>();
   for (const passage of papers) {
-    for (const line of bodyLines(passage)) {
-      const words = fold(line).trim().replace(/^[^a-z]+/, '').split(' ');
+    const spaced = spacedLines(passage, false);
+    for (const [index, line] of bodyLines(passage).entries()) {
+      const words = spaced[index]!.trim().replace(/^[^a-z]+/, '').split(' ');
       const lead = KIND_WORDS.has(words[0] ?? '') ? words.slice(0, 2).join(' ') : (words[0] ?? '');
       if (lead.length < 2 || seen.has(line)) continue;
       const at = folded.indexOf(` ${lead} `);
