@@ -75,6 +75,8 @@ const HEAD_NAMES = 4;
 const WHOLE_NAME_WORDS = 3;
 /** A question of this many topic words tells a story, even in one sentence. */
 const STORY_WORDS = 8;
+/** Share of the question's words a law article must have to answer it. */
+const LAW_COVERAGE = 0.6;
 
 /** Only one of a longer name's distinguishing words is in the question: that word alone does not name it. */
 const byOneWord = ({ hits, size }: { hits: number; size: number }) => hits < 2 && size > 2;
@@ -299,16 +301,17 @@ export class AssistantService {
     if (!state.procedureDocumentId && retry === 'none' && generic) {
       return { outcome: 'needs_clarification', answer: replies.whichProcedure, citations: [], state: { ...state, pending: undefined, unnamed: { question } }, unsupported: 0 };
     }
-    // a rule asked ("ở bao lâu thì bắt buộc phải đăng ký tạm trú, tối đa mấy năm?") is the law's, when an article has the words
-    const covers = (result: SearchResult | undefined, minimum: number) => {
+    // a law article has the question's words: most of them, two at least
+    const covers = (result: SearchResult | undefined) => {
       if (!result) return false;
       const { share: found, found: count } = reading.wordsFoundIn(reading.form(`${result.document.title} ${result.text}`));
-      return found >= minimum && count >= Math.min(2, reading.words.length);
+      return found >= LAW_COVERAGE && count >= Math.min(2, reading.words.length);
     };
     const legalTop = results.find((result) => result.citation.article !== null);
+    const lawFits = covers(legalTop);
     const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
-    const lawCovers = (minimum: number) => covers(legalTop, minimum);
-    if (legalTop && asksRule(question) && lawCovers(0.6)) return this.answerLegal(question, legalTop, state, reading);
+    // a rule asked ("ở bao lâu thì bắt buộc phải đăng ký tạm trú, tối đa mấy năm?") is the law's, when an article has the words
+    if (legalTop && asksRule(question) && lawFits) return this.answerLegal(question, legalTop, state, reading);
     // the telling words of the question must be in the procedure: its name or its text
     // (a candidate's twins too: the level asked may pick one)
     const documents = candidates.flatMap((candidate) => [candidate.documentId, ...(candidate.twins ?? [])].map((documentId) => ({ documentId, name: candidate.name })));
@@ -383,8 +386,8 @@ export class AssistantService {
     if (legalAspect) {
       // the law retrieved with the procedures; when it lacks the words of a story told before its request, the article
       // with most of them among the laws searched alone (the story's words drown the law's among the procedures')
-      const law = lawCovers(0.6) ? legalTop : reading.request !== undefined || reading.words.length >= STORY_WORDS ? await this.governingLaw(reading) : undefined;
-      if (law && covers(law, 0.6)) return this.answerLegal(question, law, state, reading);
+      const law = lawFits ? legalTop : reading.request !== undefined || reading.words.length >= STORY_WORDS ? await this.governingLaw(reading) : undefined;
+      if (law && covers(law)) return this.answerLegal(question, law, state, reading);
     }
     // in a conversation, an aspect asked in a few words that lead nowhere else ("xin một lần được mấy bản?") is
     // asked of the procedure under discussion; a longer question must find its words there
@@ -421,7 +424,7 @@ export class AssistantService {
     if (pairs.length === 0) return undefined;
     const queries = [...new Set([reading.formal, reading.request].filter((query): query is string => query !== undefined))];
     for (const query of queries) {
-      for (const result of await this.deps.search.search(query, { k: 10, filters: { kind: [...LEGAL_DOCUMENT_KINDS] } })) {
+      for (const result of await this.searchLaws(query, 10)) {
         if (result.citation.article === null) continue;
         const passage = (await this.deps.search.passagesOf(result.document.id)).find((item) => item.citation.label === result.citation.label);
         const heading = ` ${fold(passage?.fields.heading ?? '')} `;
@@ -431,10 +434,15 @@ export class AssistantService {
     return undefined;
   }
 
+  /** The laws alone searched (every kind of legal document), best first. */
+  private searchLaws(query: string, k: number): Promise<SearchResult[]> {
+    return this.deps.search.search(query, { k, filters: { kind: [...LEGAL_DOCUMENT_KINDS] } });
+  }
+
   /** The article governing a story, among the laws searched with the question and with its request alone. */
   private async governingLaw(reading: QuestionReading): Promise<SearchResult | undefined> {
     const governing = await governingArticle(
-      (query, kinds, k) => this.deps.search.search(query, { k, filters: { kind: [...kinds] } }),
+      (query, k) => this.searchLaws(query, k),
       [reading.text, reading.request],
       (text) => reading.share(reading.form(text)),
     );

@@ -1,4 +1,3 @@
-import { LEGAL_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { SearchResult } from '../../retrieval/index.js';
 import { fold } from './text-folding.js';
 
@@ -23,12 +22,12 @@ export interface GoverningArticle {
  * divorce, not the article on accepting the petition); rank among the laws breaks ties.
  */
 export async function governingArticle(
-  searchLaws: (query: string, kinds: readonly string[], k: number) => Promise<SearchResult[]>,
+  searchLaws: (query: string, k: number) => Promise<SearchResult[]>,
   queries: ReadonlyArray<string | undefined>,
   shareOf: (text: string) => number,
 ): Promise<GoverningArticle | undefined> {
   const asked = [...new Set(queries.filter((query): query is string => query !== undefined && query.trim() !== ''))];
-  const lists = await Promise.all(asked.map((query) => searchLaws(query, LEGAL_DOCUMENT_KINDS, DEPTH)));
+  const lists = await Promise.all(asked.map((query) => searchLaws(query, DEPTH)));
   const found = new Map<string, { result: SearchResult; share: number; fused: number }>();
   for (const list of lists) {
     list.forEach((result, rank) => {
