@@ -13,7 +13,7 @@ import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { actPairs, governingArticle } from './governing-article.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { askedAspects, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, topicWords } from './message-intent.js';
+import { askedAspects, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { findPlainVariant } from './plain-variant.js';
@@ -193,8 +193,12 @@ export class AssistantService {
         // the answer to "which procedure?" completes the question asked before it
         // ("giấy tờ bị mất thì làm lại thế nào?" → "giấy chứng nhận kết hôn, sổ ở xã cũng hư")
         const unnamed = state.unnamed;
-        if (unnamed) return this.answerQuestion(`${intent.searchText} ${unnamed.question}`, { ...state, unnamed: undefined });
-        return this.answerQuestion(intent.searchText, state);
+        const turn = unnamed
+          ? await this.answerQuestion(`${intent.searchText} ${unnamed.question}`, { ...state, unnamed: undefined })
+          : await this.answerQuestion(intent.searchText, state);
+        // nothing found, and nothing of an administrative or legal question in the words: not this assistant's field
+        if (turn.outcome === 'no_information' && !soundsAdministrative(intent.searchText)) return fixed('out_of_scope', replies.outOfScope, turn.state);
+        return turn;
       }
     }
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { askedAspects, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, topicTokens, topicWords } from './message-intent.js';
+import { askedAspects, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicTokens, topicWords } from './message-intent.js';
 
 test('the level the citizen goes to, with or without accents; `xã hội` is not a commune', () => {
   assert.equal(askedLevel('Nộp hồ sơ xin nhận con nuôi ở xã rồi thì sao?'), 'xa');
@@ -41,6 +41,16 @@ test('off-topic words whose plain forms are ordinary words are read with their a
   assert.equal(readIntent('tỉ số trận HAGL tối qua?').kind, 'out_of_scope');
   // `mua` (to buy) is not `mưa` (rain)
   assert.equal(readIntent('mua đất của người quen thì chứng thực hợp đồng ở đâu?').kind, 'question');
+});
+
+test('a question with no word of the administrative or legal field sounds out of scope; one with any does not', () => {
+  assert.equal(soundsAdministrative('Giá cà phê nhân hôm nay ở Chư Sê bao nhiêu một ký vậy bạn?'), false);
+  assert.equal(soundsAdministrative('cuoi tuan nay Pleiku co mua khong ban, minh dinh chay xe len Bien Ho choi'), false);
+  // a procedure the corpus lacks is still the office's field: "no information", not "out of scope"
+  assert.equal(soundsAdministrative('Thủ tục xin giấy phép bay flycam chụp ảnh đám cưới'), true);
+  assert.equal(soundsAdministrative('toi muon dang ky hien mau tinh nguyen thi lien he o dau'), true);
+  assert.equal(soundsAdministrative('Gia đình muốn bốc mộ cải táng ông bà về đất vườn, có phải xin phép cơ quan nào không?'), true);
+  assert.equal(soundsAdministrative('Con 16 tuổi có được lập di chúc không?'), true);
 });
 
 test('a filler word stays when it is half of a name pair (`cải chính`), not otherwise', () => {

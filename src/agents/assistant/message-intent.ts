@@ -1,4 +1,5 @@
 import type { Aspect } from './assistant.types.js';
+import { ABBREVIATIONS, QUERY_SYNONYMS } from '../../retrieval/index.js';
 import { accentedForm, fold, hasPhrase } from './text-folding.js';
 
 /**
@@ -63,6 +64,36 @@ const OFF_TOPIC = [
   'ket noi wifi', 'ket noi duoc wifi', 'mat wifi', 'wifi bi', 'bat wifi', 'mat khau wifi', 'laptop', 'may tinh cua toi', 'may tinh bi', 'sua may tinh', 'cai win', 'diet virus', 'sua dien thoai', 'dien thoai bi hong', 'may in bi',
   'tat nguon', 'het pin', 'sac pin', 'chai pin', 'samsung', 'iphone', 'android',
 ];
+/**
+ * Words of the one-stop office's and the law's domain. A question with none of them that nothing in the corpus
+ * answers is out of scope (coffee prices, the weekend's weather) rather than a gap in the corpus ("thủ tục xin
+ * chuyển trường"); generous on purpose: a word here only keeps the plainer "no information" reply.
+ */
+const ADMINISTRATIVE = [
+  'thu tuc', 'ho so', 'giay', 'giay to', 'giay phep', 'dang ky', 'xin phep', 'le phi', 'phi', 'chi phi', 'chung thuc', 'cong chung', 'sao y', 'ban sao',
+  'ban chinh', 'to khai', 'mau don', 'lam don', 'viet don', 'nop don', 'don xin', 'don de nghi', 'chung nhan', 'xac nhan', 'trich luc', 'cap', 'cap lai',
+  'cap doi', 'nop', 'tiep nhan', 'mot cua', 'can bo', 'co quan', 'ubnd', 'uy ban', 'xa', 'phuong', 'thi tran', 'huyen', 'so tu phap', 'cong an', 'toa an',
+  'vien kiem sat', 'nha nuoc', 'chinh quyen', 'dich vu cong', 'luat', 'bo luat', 'phap luat', 'quy dinh', 'nghi dinh', 'thong tu', 'nghi quyet',
+  'quyet dinh', 'dieu kien', 'quyen', 'nghia vu', 'trach nhiem', 'vi pham', 'xu phat', 'bi phat', 'phat tien', 'khieu nai', 'to cao', 'khoi kien',
+  'tranh chap', 'boi thuong', 'hinh su', 'dan su', 'hanh chinh', 'khai sinh', 'khai tu', 'ket hon', 'ly hon', 'vo chong', 'ho tich', 'giam ho',
+  'con nuoi', 'nhan cha', 'quoc tich', 'cu tru', 'tam tru', 'thuong tru', 'tam vang', 'ho khau', 'can cuoc', 'cccd', 'cmnd', 'chung minh', 'ho chieu',
+  'visa', 'thi thuc', 'hop dong', 'di chuc', 'di san', 'thua ke', 'tai san', 'dat dai', 'su dung dat', 'thua dat', 'manh dat', 'mua dat', 'ban dat',
+  'nha o', 'so do', 'so hong', 'xay dung', 'thue', 'bao hiem', 'tro cap', 'che do', 'duoc huong', 'huong che do', 'luong huu', 'tien luong',
+  'lao dong', 'doanh nghiep', 'kinh doanh', 'nghia vu quan su', 'hoc sinh', 'sinh vien', 'nhap hoc', 'chuyen truong', 'bang lai', 'giay phep lai xe',
+  'bien so', 'hon nhan', 'cuoi vo', 'cuoi chong', 'cam doan', 'bao tu', 'dan toc', 'xac minh', 'quy trinh', 'van ban', 'ban goc', 'chu ky', 'ky ten', 'diem chi',
+  'ket qua', 'dich thuat', 'nguoi dich', 'uy quyen', 'giao dich',
+];
+
+/** The field's words, with the abbreviations and the informal or foreign words the search knows, and their long forms. */
+const ADMINISTRATIVE_PHRASES = [
+  ...new Set([...ADMINISTRATIVE, ...Object.entries(ABBREVIATIONS).flat(), ...Object.entries(QUERY_SYNONYMS).flat()].map((phrase) => fold(phrase).trim()).filter(Boolean)),
+];
+
+/** Whether the message speaks of anything an administrative or legal question would (see ADMINISTRATIVE_PHRASES). */
+export function soundsAdministrative(message: string): boolean {
+  return hasPhrase(fold(message), ADMINISTRATIVE_PHRASES);
+}
+
 const GREETING = ['xin chao', 'chao ban', 'chao em', 'chao tro ly', 'hello', 'hi', 'alo', 'chao'];
 const THANKS = ['cam on', 'cam on ban', 'cam on em', 'thank', 'thanks', 'ok cam on'];
 
