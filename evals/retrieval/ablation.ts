@@ -26,7 +26,7 @@ function variants(set: SetName): Variant[] {
   const plain = clone(base);
   plain.tokenizer = { bigrams: false, folding: 'only', expandAbbreviations: false };
   plain.query = { ...plain.query, stripFormulas: false, synonyms: false, maxDocumentShare: 1 };
-  plain.rerank = { depth: 30, title: 0, localTitle: 0, articleTitle: 0, heading: 0, kindBoost: {} };
+  plain.rerank = { depth: 30, title: 0, localTitle: 0, localBody: 0, articleTitle: 0, heading: 0, kindBoost: {} };
   const steps: Variant[] = [];
   const step = (name: string, change: (config: RetrievalConfig) => void): void => {
     const previous = steps.at(-1)?.config ?? plain;
@@ -67,7 +67,8 @@ function variants(set: SetName): Variant[] {
     alternative('title field weight 2 (BM25F)', (config) => (config.scoring.fields = { ...config.scoring.fields, title: { weight: 2, b: 0.75 } })),
     alternative('keep all terms (no document-share cut)', (config) => (config.query.maxDocumentShare = 1)),
     alternative('drop terms in > 30% of passages', (config) => (config.query.maxDocumentShare = 0.3)),
-    alternative('no re-ranking', (config) => (config.rerank = { depth: 30, title: 0, localTitle: 0, articleTitle: 0, heading: 0, kindBoost: {} })),
+    alternative('+ re-rank: question word pairs few candidates have anywhere in their text (local IDF), 0.2', (config) => (config.rerank.localBody = 0.2)),
+    alternative('no re-ranking', (config) => (config.rerank = { depth: 30, title: 0, localTitle: 0, localBody: 0, articleTitle: 0, heading: 0, kindBoost: {} })),
   ];
   if (set === 'legal-retrieval') {
     alternatives.push(alternative('question only (multiple-choice options not appended)', () => undefined, (question) => question.query.split('\n')[0] ?? question.query));

@@ -35,6 +35,13 @@ export interface RetrievalConfig {
     title: number;
     /** Whole-document units: weight of the title match weighted among the candidates (see localTitleMatch); 0 = off. */
     localTitle: number;
+    /**
+     * Whole-document units: weight of the question's word pairs each candidate has anywhere in its text, each
+     * weighted by how few of the candidates have it (see localBodyMatch); 0 = off. Off by default: at 0.2 it lifts
+     * routing hit@1 0.569 → 0.588 but the assistant, whose procedure choice reads this ranking, loses items on
+     * every question set (see the ablation table and the session note of 2026-12-04).
+     */
+    localBody: number;
     /** For law articles: weight of the share of the law title the question covers; 0 = off. */
     articleTitle: number;
     /** Weight of the share of the article heading the question covers; 0 = off. */
@@ -74,5 +81,5 @@ export const DEFAULT_RETRIEVAL_CONFIG: RetrievalConfig = {
   },
   grouping: { alpha: 0 },
   feedback: null,
-  rerank: { depth: 30, title: 0.3, localTitle: 0.2, articleTitle: 0.2, heading: 0.2, kindBoost: { [PROCEDURE_DOCUMENT_KINDS.provincial]: 0.3 } },
+  rerank: { depth: 30, title: 0.3, localTitle: 0.2, localBody: 0, articleTitle: 0.2, heading: 0.2, kindBoost: { [PROCEDURE_DOCUMENT_KINDS.provincial]: 0.3 } },
 };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { memoryCorpus } from './corpus.source.js';
 import type { Passage } from './passage.types.js';
+import { DEFAULT_RETRIEVAL_CONFIG } from './retrieval.config.js';
 import { SearchService } from './search.service.js';
 
 /** A small synthetic corpus: one law (two articles, one split in two chunks) and four procedures. */
@@ -140,6 +141,32 @@ describe('SearchService', () => {
   it('keeps common words when the question has nothing else', async () => {
     const search = await service();
     assert.ok(search.search('đăng ký', { k: 5 }).length > 0);
+  });
+
+  it('can tell a family of procedures apart by a word pair of the question only one has, in any of its passages (option)', async () => {
+    // the fee passage, the best of each, is the same in both; only the second procedure asks for a written pledge
+    const fee = {
+      'Thời hạn giải quyết': 'Ngay trong ngày tiếp nhận hồ sơ; trường hợp cần xác minh không quá 05 ngày làm việc.',
+      'Phí, lệ phí': 'Miễn lệ phí đối với người thuộc hộ nghèo; nộp trực tuyến giảm 50%.',
+    };
+    const family = [
+      ...procedure('procedures/a.doc', 'Đăng ký khai sinh', { 'Thành phần hồ sơ': 'Tờ khai đăng ký khai sinh; giấy chứng sinh.', ...fee }),
+      ...procedure('procedures/b.doc', 'Đăng ký khai sinh cho người đã có hồ sơ, giấy tờ cá nhân', {
+        'Thành phần hồ sơ': 'Tờ khai; văn bản cam đoan về việc chưa được đăng ký khai sinh; bản sao giấy tờ cá nhân.',
+        ...fee,
+      }),
+      ...procedure('procedures/c.doc', 'Đăng ký lại khai sinh', { 'Thành phần hồ sơ': 'Tờ khai đăng ký lại khai sinh; bản sao giấy khai sinh cũ nếu có.', ...fee }),
+      ...procedure('procedures/d.doc', 'Đăng ký kết hôn', { 'Thành phần hồ sơ': 'Tờ khai đăng ký kết hôn.', ...fee }),
+    ];
+    const plain = await SearchService.fromSource(memoryCorpus(family));
+    const search = plain.withConfig({ ...DEFAULT_RETRIEVAL_CONFIG, rerank: { ...DEFAULT_RETRIEVAL_CONFIG.rerank, localBody: 0.2 } });
+    const question = 'khai sinh có được miễn lệ phí không, tôi phải viết cam đoan';
+    assert.equal(search.search(question, { k: 3 })[0]!.document.id, 'procedures/b.doc');
+    // without the whole-text feature (the default) the shared fee passage decides, and the plainer name wins
+    assert.equal(plain.search(question, { k: 3 })[0]!.document.id, 'procedures/a.doc');
+    // re-ingesting the document with the word gone drops its cached terms: the word no longer lifts it
+    search.upsertDocument('procedures/b.doc', procedure('procedures/b.doc', 'Đăng ký khai sinh cho người đã có hồ sơ, giấy tờ cá nhân', { ...fee }));
+    assert.notEqual(search.search(question, { k: 3 })[0]!.document.id, 'procedures/b.doc');
   });
 
   it('limits k to 1…50', async () => {

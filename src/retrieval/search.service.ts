@@ -55,6 +55,8 @@ class IndexState {
   groupHits = new Int32Array(1024);
   /** Unit of each internal document number (the index's numbering). */
   docGroup = new Int32Array(1024);
+  /** Sorted ids of the terms anywhere in a document's passages, built when the document is first a candidate. */
+  readonly documentTerms = new Map<string, Int32Array>();
 
   constructor(config: RetrievalConfig) {
     this.index = new Bm25Index<Entry>({ fields: FIELDS, analyze: (text, vocabulary, create) => analyzeIds(text, config.tokenizer, vocabulary, create) });
@@ -125,6 +127,7 @@ export class SearchService {
     let passages = this.state.byDocument.get(passage.document.id);
     if (!passages) this.state.byDocument.set(passage.document.id, (passages = []));
     passages.push(passage);
+    this.state.documentTerms.delete(passage.document.id);
     this.state.labels.retain(passage.document.id, passage.fields.title ?? passage.document.title, key, unitHeading(passage));
     this.state.accentedWords.update(passage.text, 1);
   }
@@ -146,6 +149,7 @@ export class SearchService {
 
   /** Drops the bookkeeping of a passage (its document list, its unit's labels). */
   private forget(passage: Passage): void {
+    this.state.documentTerms.delete(passage.document.id);
     const passages = this.state.byDocument.get(passage.document.id);
     if (passages) {
       const at = passages.findIndex((item) => item.id === passage.id);
@@ -227,7 +231,7 @@ export class SearchService {
       terms = this.expandWithFeedback(terms, groups.slice(0, feedback.documents));
       groups = this.rankGroups(terms, filter, Math.max(k, this.config.rerank.depth));
     }
-    if (rerankEnabled(this.config.rerank)) groups = this.rerank(query, groups);
+    if (rerankEnabled(this.config.rerank)) groups = this.rerank(query, groups, terms);
     if (options.dense && options.dense.weight > 0 && options.dense.hits.length > 0) groups = this.fuseDense(groups, options.dense, filter);
     return groups.slice(0, k).map(({ doc, score }) => toResult(this.index.meta(doc).passage, score));
   }
@@ -332,13 +336,14 @@ export class SearchService {
    * document title (law or procedure name) and the article heading. The lexical score is
    * scaled to the best candidate so the features weigh the same for every question.
    */
-  private rerank(query: string, groups: Array<{ doc: number; score: number }>): Array<{ doc: number; score: number }> {
+  private rerank(query: string, groups: Array<{ doc: number; score: number }>, terms: readonly QueryTerm[]): Array<{ doc: number; score: number }> {
     if (groups.length === 0) return groups;
-    const { title, heading, articleTitle, localTitle, kindBoost } = this.config.rerank;
+    const { title, heading, articleTitle, localTitle, localBody, kindBoost } = this.config.rerank;
     const prepared = this.prepareQuery(query);
     const queryTerms = new Set([prepared.text, ...prepared.expansions].flatMap((text) => labelTerms(text, this.config.tokenizer)));
     const top = groups[0]!.score || 1;
     const local = localTitle > 0 ? localTitleMatch(groups.map(({ doc }) => this.state.labels.titleTerms(this.index.meta(doc).passage.document.id)), queryTerms) : undefined;
+    const body = localBody > 0 ? this.localBody(groups, terms) : undefined;
     return groups
       .map(({ doc, score }, i) => {
         const passage = this.index.meta(doc).passage;
@@ -348,15 +353,77 @@ export class SearchService {
           // A law article: its heading names the unit; the law title is shared by all its articles.
           return { doc, score: score / top + articleTitle * features.title + heading * features.heading + prior };
         }
-        return { doc, score: score / top + title * features.title + (local ? localTitle * local[i]! : 0) + prior };
+        return { doc, score: score / top + title * features.title + (local ? localTitle * local[i]! : 0) + (body ? localBody * body[i]! : 0) + prior };
       })
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
+
+  /** localBodyMatch over the candidates' whole texts, with the question's word pairs. */
+  private localBody(groups: ReadonlyArray<{ doc: number }>, terms: readonly QueryTerm[]): number[] {
+    const documents = groups.map(({ doc }) => {
+      const passage = this.index.meta(doc).passage;
+      return passage.citation.article === null ? this.termsOfDocument(passage.document.id) : undefined;
+    });
+    // word pairs (`cam đoan`, `hộ nghèo`): single syllables are in every procedure of a family
+    const vocabulary = this.index.vocabulary;
+    const pairs = terms.filter(({ id }) => vocabulary.kind(id) === 'foldedBigram' || vocabulary.kind(id) === 'bigram');
+    return localBodyMatch(documents, pairs, (id) => this.index.idf(id));
+  }
+
+  /** Sorted ids of every term in a document's passages (cached until the document changes). */
+  private termsOfDocument(documentId: string): Int32Array {
+    let ids = this.state.documentTerms.get(documentId);
+    if (!ids) {
+      const unique = new Set<number>();
+      for (const passage of this.passagesOf(documentId)) for (const id of this.index.analyzeQuery(`${passage.fields.heading ?? ''}\n${passage.fields.body}`)) unique.add(id);
+      ids = Int32Array.from(unique).sort();
+      this.state.documentTerms.set(documentId, ids);
+    }
+    return ids;
+  }
+}
+
+/**
+ * What the question says that tells the candidate documents apart, read in their whole text: procedures of one
+ * family (`Đăng ký khai sinh`, `… có yếu tố nước ngoài`, `… cho người đã có hồ sơ`) share most words, and the
+ * best passage of each need not hold the one word only some of them have (`ADN`, `hộ nghèo`, `niêm yết`). Each
+ * query term a candidate has counts its query weight × its IDF in the corpus × its IDF among the candidates;
+ * scores are scaled to the best. Law articles (undefined) score 0.
+ */
+function localBodyMatch(documents: ReadonlyArray<Int32Array | undefined>, terms: readonly QueryTerm[], globalIdf: (id: number) => number): number[] {
+  const present = documents.filter((ids): ids is Int32Array => ids !== undefined);
+  const n = present.length;
+  const scores = documents.map(() => 0);
+  if (n < 2) return scores;
+  for (const { id, weight } of terms) {
+    const having = documents.map((ids) => ids !== undefined && binaryHas(ids, id));
+    const df = having.filter(Boolean).length;
+    if (df === 0 || df === n) continue;
+    const idf = globalIdf(id) * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    having.forEach((has, i) => {
+      if (has) scores[i] = scores[i]! + weight * idf;
+    });
+  }
+  const best = Math.max(...scores);
+  return best > 0 ? scores.map((score) => score / best) : scores;
+}
+
+function binaryHas(sorted: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = sorted[middle]!;
+    if (at === value) return true;
+    if (at < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 function rerankEnabled(rerank: RetrievalConfig['rerank']): boolean {
-  const { title, localTitle, articleTitle, heading, kindBoost } = rerank;
-  return title > 0 || localTitle > 0 || articleTitle > 0 || heading > 0 || Object.values(kindBoost).some((boost) => boost !== 0);
+  const { title, localTitle, localBody, articleTitle, heading, kindBoost } = rerank;
+  return title > 0 || localTitle > 0 || localBody > 0 || articleTitle > 0 || heading > 0 || Object.values(kindBoost).some((boost) => boost !== 0);
 }
 
 /**
