@@ -196,8 +196,10 @@ export class AssistantService {
         const turn = unnamed
           ? await this.answerQuestion(`${intent.searchText} ${unnamed.question}`, { ...state, unnamed: undefined })
           : await this.answerQuestion(intent.searchText, state);
-        // nothing found, and nothing of an administrative or legal question in the words: not this assistant's field
-        if (turn.outcome === 'no_information' && !soundsAdministrative(intent.searchText)) return fixed('out_of_scope', replies.outOfScope, turn.state);
+        // nothing found, or only "which procedure?" to ask outside a conversation, and nothing of an administrative or
+        // legal question in the words: not this assistant's field ("cuối tuần này Pleiku có mưa không?")
+        const nothing = turn.outcome === 'no_information' || (turn.outcome === 'needs_clarification' && turn.answer === replies.whichProcedure && !state.procedureDocumentId);
+        if (nothing && !soundsAdministrative(intent.searchText)) return fixed('out_of_scope', replies.outOfScope, { ...state, pending: undefined, unnamed: undefined });
         return turn;
       }
     }

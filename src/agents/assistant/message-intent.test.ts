@@ -51,6 +51,9 @@ test('a question with no word of the administrative or legal field sounds out of
   assert.equal(soundsAdministrative('toi muon dang ky hien mau tinh nguyen thi lien he o dau'), true);
   assert.equal(soundsAdministrative('Gia đình muốn bốc mộ cải táng ông bà về đất vườn, có phải xin phép cơ quan nào không?'), true);
   assert.equal(soundsAdministrative('Con 16 tuổi có được lập di chúc không?'), true);
+  // `con` (the long form of `child`) is an everyday word; a step is a procedure's
+  assert.equal(soundsAdministrative('cuoi tuan nay Pleiku co mua khong, toi dinh cho con di choi'), false);
+  assert.equal(soundsAdministrative('bước nào lâu nhất?'), true);
 });
 
 test('a filler word stays when it is half of a name pair (`cải chính`), not otherwise', () => {

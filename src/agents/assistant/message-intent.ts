@@ -81,12 +81,17 @@ const ADMINISTRATIVE = [
   'nha o', 'so do', 'so hong', 'xay dung', 'thue', 'bao hiem', 'tro cap', 'che do', 'duoc huong', 'huong che do', 'luong huu', 'tien luong',
   'lao dong', 'doanh nghiep', 'kinh doanh', 'nghia vu quan su', 'hoc sinh', 'sinh vien', 'nhap hoc', 'chuyen truong', 'bang lai', 'giay phep lai xe',
   'bien so', 'hon nhan', 'cuoi vo', 'cuoi chong', 'cam doan', 'bao tu', 'dan toc', 'xac minh', 'quy trinh', 'van ban', 'ban goc', 'chu ky', 'ky ten', 'diem chi',
-  'ket qua', 'dich thuat', 'nguoi dich', 'uy quyen', 'giao dich',
+  'ket qua', 'dich thuat', 'nguoi dich', 'uy quyen', 'giao dich', 'buoc',
 ];
 
 /** The field's words, with the abbreviations and the informal or foreign words the search knows, and their long forms. */
 const ADMINISTRATIVE_PHRASES = [
-  ...new Set([...ADMINISTRATIVE, ...Object.entries(ABBREVIATIONS).flat(), ...Object.entries(QUERY_SYNONYMS).flat()].map((phrase) => fold(phrase).trim()).filter(Boolean)),
+  ...new Set(
+    [...ADMINISTRATIVE, ...Object.entries(ABBREVIATIONS).flat(), ...Object.keys(QUERY_SYNONYMS), ...Object.values(QUERY_SYNONYMS)]
+      .map((phrase) => fold(phrase).trim())
+      // a long form of one word (`con` of `child`, `cha`, `mẹ`) is an everyday word, not the field's
+      .filter((phrase) => phrase.includes(' ') || ADMINISTRATIVE.includes(phrase) || phrase in ABBREVIATIONS || phrase in QUERY_SYNONYMS),
+  ),
 ];
 
 /** Whether the message speaks of anything an administrative or legal question would (see ADMINISTRATIVE_PHRASES). */
