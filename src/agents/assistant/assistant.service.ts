@@ -377,7 +377,11 @@ export class AssistantService {
       const headed = statesHead(choice.candidate.name, questionWords, 3);
       // one word of a longer name is not naming it (`máu` typed `mau` is also `mẫu` of "Đăng ký lại mẫu con dấu")
       const telling = !byOneWord(hits) && (nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseenAsked === 0 && (headed || leadsByName(choice.candidate, candidates, questionWords))));
-      if (named || (supported(choice.candidate) >= MIN_SUPPORT && telling)) {
+      // the request read alone, the last try, must find its rarest word in the procedure: one that has only the
+      // commoner words (`giấy phép hoạt động` of "… phòng khám ở đâu?") answers something else
+      const heaviest = retry === 'request' ? reading.heaviestAsked : undefined;
+      const hasHeaviest = heaviest === undefined || [texts.get(choice.candidate.documentId) ?? '', reading.form(choice.candidate.name)].some((text) => text.includes(` ${heaviest} `));
+      if (named || (supported(choice.candidate) >= MIN_SUPPORT && telling && hasHeaviest)) {
         const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', asked);
         const variants = choice.variants.slice(0, 3);
         if (variants.length > 0 && turn.outcome === 'answered') {

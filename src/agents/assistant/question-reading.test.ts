@@ -46,3 +46,12 @@ test('a word the corpus never saw in the story around a request is not in what i
   const asked = await QuestionReading.read('Đăng ký flycam ở đâu?', true, weights, wordShare);
   assert.equal(asked.unseenAsked, 1);
 });
+
+test('the heaviest word asked is the request’s, among the words the corpus has seen', async () => {
+  // words of names weigh by how few names have them: `khai`/`sinh` (one name) over `đăng`/`ký` (four)
+  const named = await QuestionReading.read('đăng ký khai sinh ở đâu', false, weights, wordShare);
+  assert.ok(['khai', 'sinh'].includes(named.heaviestAsked ?? ''), named.heaviestAsked);
+  // `flycam`, never seen, is no word to look for; the story's `khăn` is not what is asked
+  const story = await QuestionReading.read('Nhà tôi đang khó khăn lắm. Xin giấy phép sử dụng flycam ở đâu?', true, weights, wordShare);
+  assert.ok(story.heaviestAsked !== undefined && !['flycam', 'khăn', 'khó', 'đang'].includes(story.heaviestAsked), story.heaviestAsked);
+});

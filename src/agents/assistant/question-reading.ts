@@ -49,6 +49,8 @@ export class QuestionReading {
     private readonly weights: WordWeights,
     private readonly overrides: ReadonlyMap<string, number>,
     private readonly wordings: ReadonlyArray<readonly string[]>,
+    /** The words of what is asked (the request of a story, else the question) that the corpus has seen. */
+    private readonly askedWords: readonly string[],
   ) {}
 
   /** `withRequest`: the first reading of a question (retries read a rewording without it). */
@@ -65,6 +67,7 @@ export class QuestionReading {
     const topics = tokens.map((token) => token.folded);
     const words = typedWords(tokens, accented);
     const overrides = new Map<string, number>();
+    const never = new Set<string>();
     let unseen = 0;
     let unseenAsked = 0;
     // a word the corpus never saw in the story around a request (`cổng chùa`) is not what is asked
@@ -74,6 +77,7 @@ export class QuestionReading {
       const found = await wordShare(word);
       if (found !== undefined) overrides.set(word, weights.passageWeight(found));
       else if (!INFORMAL_WORDS.has(word)) {
+        never.add(word);
         unseen += 1;
         if (!askedText || askedText.includes(` ${word} `)) unseenAsked += 1;
       }
@@ -87,7 +91,8 @@ export class QuestionReading {
     );
     // only topic words count for the choice: `bao` of `bao nhiêu` is not `báo` of `trình báo`
     const withFormal = [...topics, ...synonymExpansions(question).flatMap((expansion) => topicWords(expansion))].join(' ');
-    return new QuestionReading(question, readAspect(question), request, text, topics, accented, words, unseen, unseenAsked, formal, withFormal, weights, overrides, wordings);
+    const askedWords = (request ? typed(request) : words).filter((word) => !never.has(word));
+    return new QuestionReading(question, readAspect(question), request, text, topics, accented, words, unseen, unseenAsked, formal, withFormal, weights, overrides, wordings, askedWords);
   }
 
   /** A text spaced for whole-word look-ups, in the form the question was typed (accented or folded). */
@@ -108,6 +113,17 @@ export class QuestionReading {
   /** The share for a procedure's name. */
   nameShare(name: string): number {
     return this.share(this.form(name));
+  }
+
+  /** The rarest word of what is asked that the corpus knows (`khám` of "xin giấy phép hoạt động phòng khám ở đâu"). */
+  get heaviestAsked(): string | undefined {
+    let heaviest: string | undefined;
+    let most = -1;
+    for (const word of this.askedWords) {
+      const weight = this.weights.weight(word, this.overrides);
+      if (weight > most) [heaviest, most] = [word, weight];
+    }
+    return heaviest;
   }
 
   /** Share of the typed words a text (spaced like `form`) contains, unweighted, and how many. */
