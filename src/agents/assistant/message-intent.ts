@@ -84,14 +84,14 @@ const ADMINISTRATIVE = [
   'ket qua', 'dich thuat', 'nguoi dich', 'uy quyen', 'giao dich', 'buoc',
 ];
 
-/** The field's words, with the abbreviations and the informal or foreign words the search knows, and their long forms. */
+/** The field's words, the abbreviations and informal or foreign words the search knows, and their long forms. */
 const ADMINISTRATIVE_PHRASES = [
-  ...new Set(
-    [...ADMINISTRATIVE, ...Object.entries(ABBREVIATIONS).flat(), ...Object.keys(QUERY_SYNONYMS), ...Object.values(QUERY_SYNONYMS)]
-      .map((phrase) => fold(phrase).trim())
-      // a long form of one word (`con` of `child`, `cha`, `mẹ`) is an everyday word, not the field's
-      .filter((phrase) => phrase.includes(' ') || ADMINISTRATIVE.includes(phrase) || phrase in ABBREVIATIONS || phrase in QUERY_SYNONYMS),
-  ),
+  ...new Set([
+    ...ADMINISTRATIVE,
+    ...[...Object.keys(ABBREVIATIONS), ...Object.keys(QUERY_SYNONYMS)].map((phrase) => fold(phrase).trim()),
+    // long forms of several words only: one-word long forms (`con` of `child`, `cha`, `mẹ`) are everyday words
+    ...[...Object.values(ABBREVIATIONS), ...Object.values(QUERY_SYNONYMS)].map((phrase) => fold(phrase).trim()).filter((phrase) => phrase.includes(' ')),
+  ]),
 ];
 
 /** Whether the message speaks of anything an administrative or legal question would (see ADMINISTRATIVE_PHRASES). */
