@@ -38,8 +38,8 @@ export interface RetrievalConfig {
     /**
      * Whole-document units: weight of the question's word pairs each candidate has anywhere in its text, each
      * weighted by how few of the candidates have it (see localBodyMatch); 0 = off. Off by default: at 0.2 it lifts
-     * routing hit@1 0.569 → 0.588 but the assistant, whose procedure choice reads this ranking, loses items on
-     * every question set (see the ablation table and the session note of 2026-12-04).
+     * routing hit@1 0.569 → 0.588 (ablation table in evals/reports/procedure-routing.md) but the assistant, whose
+     * procedure choice reads this ranking, loses items on five of its question sets (dev 48→46, heldout9 37→33).
      */
     localBody: number;
     /** For law articles: weight of the share of the law title the question covers; 0 = off. */
