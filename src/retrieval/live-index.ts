@@ -63,6 +63,12 @@ export class LiveSearchIndex {
     return this.service!.wordShare(word);
   }
 
+  /** How much the words of a text belong to the law articles rather than to the procedures (see SearchService.legalLeaning). */
+  async legalLeaning(text: string): Promise<number> {
+    if (!this.service) await this.refresh();
+    return this.service!.legalLeaning(text);
+  }
+
   get stats() {
     return { passages: this.service?.size ?? 0, documents: this.version?.documents ?? 0, builtFor: this.version?.lastChange ?? null };
   }

@@ -174,4 +174,16 @@ describe('SearchService', () => {
     assert.equal(search.search('tờ khai', { k: 0 }).length, 1);
     assert.ok(search.search('tờ khai', { k: 500 }).length <= 50);
   });
+
+  it('tells words of the laws from words of the procedures (legal leaning), and follows changes', async () => {
+    const search = await service();
+    // `ngay sau khi`, `công chức tư pháp`, `sổ hộ tịch` are the law's; `lệ phí`, `thành phần hồ sơ` the procedures'
+    const lawWords = search.legalLeaning('công chức tư pháp ghi vào sổ hộ tịch ngay sau khi');
+    const procedureWords = search.legalLeaning('lệ phí nộp trực tuyến giảm bao nhiêu');
+    assert.ok(lawWords > 1, `law words ${lawWords}`);
+    assert.ok(procedureWords < 0, `procedure words ${procedureWords}`);
+    assert.equal(search.legalLeaning('flycam'), 0);
+    search.removeDocument(LAW.id);
+    assert.equal(search.legalLeaning('công chức tư pháp ghi vào sổ hộ tịch ngay sau khi'), 0);
+  });
 });

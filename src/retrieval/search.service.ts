@@ -1,6 +1,7 @@
 import { Bm25Index, topK, type QueryTerm } from './bm25.index.js';
 import type { CorpusSource } from './corpus.source.js';
 import { compileFilters } from './filters.js';
+import { legalLeaning } from './legal-leaning.js';
 import type { Passage, SearchFilters, SearchResult } from './passage.types.js';
 import { stripQuestionFormulas, synonymExpansions } from './query.normalize.js';
 import { DEFAULT_RETRIEVAL_CONFIG, type RetrievalConfig, type TermWeights } from './retrieval.config.js';
@@ -39,6 +40,9 @@ interface Entry {
 
 export const FIELDS = ['title', 'heading', 'body'] as const;
 
+/** The passages of law articles. */
+const LAW_ARTICLES = { key: 'law-articles', test: (entry: Entry) => entry.passage.citation.article !== null };
+
 /** The indexed passages and their units; shared by services that differ only in query-time settings. */
 class IndexState {
   readonly index: Bm25Index<Entry>;
@@ -57,6 +61,9 @@ class IndexState {
   docGroup = new Int32Array(1024);
   /** Sorted ids of the terms anywhere in a document's passages, built when the document is first a candidate. */
   readonly documentTerms = new Map<string, Int32Array>();
+  /** Law-article passages indexed, and per term how many of them have it (filled on demand, emptied on change). */
+  lawPassages = 0;
+  readonly lawTermCounts = new Map<number, number>();
 
   constructor(config: RetrievalConfig) {
     this.index = new Bm25Index<Entry>({ fields: FIELDS, analyze: (text, vocabulary, create) => analyzeIds(text, config.tokenizer, vocabulary, create) });
@@ -130,6 +137,8 @@ export class SearchService {
     this.state.documentTerms.delete(passage.document.id);
     this.state.labels.retain(passage.document.id, passage.fields.title ?? passage.document.title, key, unitHeading(passage));
     this.state.accentedWords.update(passage.text, 1);
+    if (passage.citation.article !== null) this.state.lawPassages += 1;
+    this.state.lawTermCounts.clear();
   }
 
   /** Removes one passage by id; false when it is not indexed. */
@@ -158,6 +167,24 @@ export class SearchService {
     }
     this.state.labels.release(passage.document.id, groupKey(passage));
     this.state.accentedWords.update(passage.text, -1);
+    if (passage.citation.article !== null) this.state.lawPassages -= 1;
+    this.state.lawTermCounts.clear();
+  }
+
+  /** How much the words of a text belong to the law articles rather than to the procedures (see legalLeaning). */
+  legalLeaning(text: string): number {
+    const terms = [...new Set(this.index.analyzeQuery(text))].map((id) => ({ law: this.lawCount(id), all: this.index.documentFrequency(id) }));
+    return legalLeaning(terms, this.state.lawPassages, this.index.size);
+  }
+
+  /** Law-article passages having a term. */
+  private lawCount(id: number): number {
+    let count = this.state.lawTermCounts.get(id);
+    if (count === undefined) {
+      count = this.index.score([{ id, weight: 1 }], this.config.scoring, LAW_ARTICLES).docs.length;
+      this.state.lawTermCounts.set(id, count);
+    }
+    return count;
   }
 
   /**
