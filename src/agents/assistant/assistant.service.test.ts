@@ -144,6 +144,14 @@ for (const openDatabase of testDatabaseFactories) {
       assert.deepEqual(unsupportedLines(reply.answer, reply.citations), []);
     });
 
+    test('a follow-up to a legal answer is asked of the law under discussion', async () => {
+      const first = await assistant.ask({ message: 'thùng ong phải đặt cách nhà hàng xóm bao xa?', clientKey: client });
+      const next = await assistant.ask({ conversationId: first.conversationId, message: 'thế còn đặt gần nơi đông trẻ em thì sao?', clientKey: client });
+      assert.equal(next.outcome, 'answered');
+      assert.equal(next.citations[0]?.document.number, '99/2099/QH99');
+      assert.match(next.answer, /Điều 2/);
+    });
+
     test('outcomes without retrieval: out of scope, personal dossier, refused, no information', async () => {
       assert.equal((await assistant.ask({ message: 'Dự báo thời tiết Pleiku ngày mai?', clientKey: client })).outcome, 'out_of_scope');
       const dossier = await assistant.ask({ message: 'hồ sơ của tôi đến đâu rồi?', clientKey: client });

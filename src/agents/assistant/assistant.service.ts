@@ -206,6 +206,12 @@ export class AssistantService {
         // nothing found, or only "which procedure?" to ask outside a conversation, and nothing of an administrative or
         // legal question in the words: not this assistant's field ("cuối tuần này Pleiku có mưa không?")
         const nothing = turn.outcome === 'no_information' || (turn.outcome === 'needs_clarification' && turn.answer === replies.whichProcedure && !state.procedureDocumentId);
+        // a follow-up to a legal answer that finds nothing on its own ("còn đứa lớn 9 tuổi thì sao?") is asked of the
+        // law under discussion, read with the question it follows
+        if (nothing && state.law) {
+          const legal = await this.lawFollowUp(intent.searchText, state.law, state);
+          if (legal) return legal;
+        }
         if (nothing && !soundsAdministrative(intent.searchText)) return fixed('out_of_scope', replies.outOfScope, { ...state, pending: undefined, unnamed: undefined });
         return turn;
       }
@@ -458,6 +464,20 @@ export class AssistantService {
     return undefined;
   }
 
+  /** The article of the law under discussion found for a follow-up (alone, else read with the question before it). */
+  private async lawFollowUp(message: string, law: NonNullable<ConversationState['law']>, state: ConversationState): Promise<Turn | undefined> {
+    const { weights } = await this.nameTables();
+    const share = (word: string) => this.deps.search.wordShare(word);
+    const [reading, context] = await Promise.all([QuestionReading.read(message, false, weights, share), QuestionReading.read(`${message} ${law.question}`, false, weights, share)]);
+    if (reading.topics.length === 0) return undefined;
+    // the follow-up's own words first (`đủ 7 tuổi`, `nguyện vọng`), else with the question it follows
+    for (const text of [reading.text, context.text]) {
+      const found = (await this.searchLaws(text, 10)).find((result) => result.document.id === law.documentId && result.citation.article !== null);
+      if (found) return this.answerLegal(message, found, state, reading);
+    }
+    return undefined;
+  }
+
   /** The laws alone searched (every kind of legal document), best first. */
   private searchLaws(query: string, k: number): Promise<SearchResult[]> {
     return this.deps.search.search(query, { k, filters: { kind: [...LEGAL_DOCUMENT_KINDS] } });
@@ -601,7 +621,7 @@ export class AssistantService {
     const draft = composeLegalAnswer({ ...result, text: passage.text, citation: passage.citation }, passage);
     const turn = await this.finish(question, draft.lines, new Map([[passage.id, passage]]));
     // a legal answer does not change the procedure under discussion
-    return { ...turn, procedure: null, aspect: null, state: { ...state, pending: undefined } };
+    return { ...turn, procedure: null, aspect: null, state: { ...state, pending: undefined, law: { documentId: result.document.id, question } } };
   }
 
   /** Citation check, then the optional language model over the checked sources. */
