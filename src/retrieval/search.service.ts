@@ -177,7 +177,7 @@ export class SearchService {
     return legalLeaning(terms, this.state.lawPassages, this.index.size);
   }
 
-  /** Law-article passages having a term. */
+  /** Law-article passages having a term (every field weighs, so every passage with it is scored). */
   private lawCount(id: number): number {
     let count = this.state.lawTermCounts.get(id);
     if (count === undefined) {

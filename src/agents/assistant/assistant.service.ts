@@ -80,8 +80,8 @@ const STORY_WORDS = 8;
 /** Share of the question's words a law article must have to answer it. */
 const LAW_COVERAGE = 0.6;
 /**
- * Legal leaning (see SearchService.legalLeaning) above which a question is the laws' (measured on our sets: 1.3–1.45
- * alike, 1.15 answers a procedure question from a law; ≥ 1.3 the first turns were laws' in 13 of 15).
+ * Legal leaning (see SearchService.legalLeaning) above which a question is the laws' (measured on our question sets:
+ * 1.3–1.45 alike; 1.15 answers a procedure question from a law).
  */
 const LAW_LEANING = 1.35;
 
@@ -329,11 +329,11 @@ export class AssistantService {
     const legalTop = results.find((result) => result.citation.article !== null);
     const lawFits = covers(legalTop);
     const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
+    // a law answers what a law can: not where, when, how much or with which papers (those are a procedure's)
+    const legalAspect = aspect === undefined || aspect === 'conditions' || aspect === 'legalBasis' || aspect === 'applicants';
     // a question asked in the laws' words far more than in the procedures' (`ly hôn`, `tòa`, `giao con`, `thừa kế`),
     // about a case rather than a procedure's fee, papers or office, and not asking for a `thủ tục`: the law's, though a
     // procedure shares a word (`nuôi con` of `nuôi con nuôi`); the article the laws alone rank first
-    // a law answers what a law can: not where, when, how much or with which papers (those are a procedure's)
-    const legalAspect = aspect === undefined || aspect === 'conditions' || aspect === 'legalBasis' || aspect === 'applicants';
     if (retry === 'none' && legalAspect && !fold(question).includes(' thu tuc ') && (await this.deps.search.legalLeaning(question)) >= LAW_LEANING) {
       const [law] = await this.searchLaws(question, 1);
       if (law) return this.answerLegal(question, law, state, reading);
