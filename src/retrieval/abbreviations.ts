@@ -193,6 +193,10 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'ghi sai': 'cải chính',
   'viết sai': 'cải chính',
   'bị sai': 'cải chính',
+  // a vehicle sold or given is a contract on movable property (`tài sản là động sản`)
+  'mua bán xe': 'tài sản là động sản',
+  'bán xe': 'tài sản là động sản',
+  'tặng cho xe': 'tài sản là động sản',
   // changing a clause of a contract is `sửa đổi, bổ sung`
   'sửa lại': 'sửa đổi',
   'ghi nhầm': 'cải chính',

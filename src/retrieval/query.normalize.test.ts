@@ -14,6 +14,9 @@ test('informal wording gets its formal words, matched with accents when typed wi
   assert.deepEqual(synonymExpansions('chú tôi định cư ở Mỹ từ nhỏ'), ['có yếu tố nước ngoài']);
   assert.deepEqual(synonymExpansions('đi xuất khẩu lao động sang Hàn'), ['có yếu tố nước ngoài']);
   assert.deepEqual(synonymExpansions('nhà tôi ở Đức Cơ'), []);
+  // a vehicle sold is movable property; `bản` (a copy) is not `bán` (sold) when accents are typed
+  assert.deepEqual(synonymExpansions('chung thuc hop dong mua ban xe may'), ['tài sản là động sản']);
+  assert.deepEqual(synonymExpansions('xin bản xe'), []);
   // the residence confirmation schools ask for
   assert.deepEqual(synonymExpansions('trường yêu cầu giấy xác nhận cư trú'), ['xác nhận thông tin về cư trú']);
   // a clause of a contract changed is `sửa đổi`
