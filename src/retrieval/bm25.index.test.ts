@@ -92,6 +92,13 @@ describe('Bm25Index', () => {
     index.add({ id: 'new', fields: { body: 'hồ sơ mới' }, meta: { kind: 'even' } });
     assert.equal(index.search(index.queryTerms('hồ sơ'), PARAMS, 50, filter).length, 21);
     assert.equal(calls, 41);
+    // the document frequency among the documents a filter keeps, pending, compacted and after a removal
+    const khai = index.vocabulary.find('~khai sinh');
+    assert.equal(index.documentFrequency(khai, filter), 4);
+    assert.equal(index.documentFrequency(khai), 8);
+    index.compact();
+    index.remove('d0');
+    assert.equal(index.documentFrequency(khai, filter), 3);
   });
 
   it('weights fields at query time (BM25F)', () => {

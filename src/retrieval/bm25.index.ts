@@ -245,10 +245,20 @@ export class Bm25Index<M> {
     return this.byId.get(id);
   }
 
-  /** Live document frequency of a term id (0 when unknown). */
-  documentFrequency(termId: number): number {
+  /** Live document frequency of a term id (0 when unknown); with a filter, among the documents it keeps (not cached). */
+  documentFrequency(termId: number, filter?: IndexFilter<M>): number {
     this.flush();
-    return termId >= 0 && termId < this.termCount ? this.df(termId) : 0;
+    if (termId < 0 || termId >= this.termCount) return 0;
+    if (!filter) return this.df(termId);
+    const mask = this.mask(filter);
+    const kept = (doc: number) => this.alive[doc] === 1 && mask[doc] === 1;
+    let df = 0;
+    if (termId < this.compactTerms) {
+      for (let p = this.offsets[termId]!; p < this.offsets[termId + 1]!; p++) if (kept(this.postDocs[p]!)) df += 1;
+    }
+    const list = this.buffer.get(termId);
+    if (list) for (let i = 0; i < list.length; i += this.fieldCount + 1) if (kept(list[i]!)) df += 1;
+    return df;
   }
 
   idf(termId: number): number {

@@ -177,11 +177,11 @@ export class SearchService {
     return legalLeaning(terms, this.state.lawPassages, this.index.size);
   }
 
-  /** Law-article passages having a term (every field weighs, so every passage with it is scored). */
+  /** Law-article passages having a term. */
   private lawCount(id: number): number {
     let count = this.state.lawTermCounts.get(id);
     if (count === undefined) {
-      count = this.index.score([{ id, weight: 1 }], this.config.scoring, LAW_ARTICLES).docs.length;
+      count = this.index.documentFrequency(id, LAW_ARTICLES);
       this.state.lawTermCounts.set(id, count);
     }
     return count;

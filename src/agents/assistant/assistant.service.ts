@@ -468,14 +468,12 @@ export class AssistantService {
   private async lawFollowUp(message: string, law: NonNullable<ConversationState['law']>, state: ConversationState): Promise<Turn | undefined> {
     const { weights } = await this.nameTables();
     const share = (word: string) => this.deps.search.wordShare(word);
-    const [reading, context] = await Promise.all([QuestionReading.read(message, false, weights, share), QuestionReading.read(`${message} ${law.question}`, false, weights, share)]);
+    const reading = await QuestionReading.read(message, false, weights, share);
     if (reading.topics.length === 0) return undefined;
+    const inLaw = async (text: string) => (await this.searchLaws(text, 10)).find((result) => result.document.id === law.documentId && result.citation.article !== null);
     // the follow-up's own words first (`đủ 7 tuổi`, `nguyện vọng`), else with the question it follows
-    for (const text of [reading.text, context.text]) {
-      const found = (await this.searchLaws(text, 10)).find((result) => result.document.id === law.documentId && result.citation.article !== null);
-      if (found) return this.answerLegal(message, found, state, reading);
-    }
-    return undefined;
+    const found = (await inLaw(reading.text)) ?? (await inLaw((await QuestionReading.read(`${message} ${law.question}`, false, weights, share)).text));
+    return found ? this.answerLegal(message, found, state, reading) : undefined;
   }
 
   /** The laws alone searched (every kind of legal document), best first. */
