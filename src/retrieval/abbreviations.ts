@@ -193,6 +193,8 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'ghi sai': 'cải chính',
   'viết sai': 'cải chính',
   'bị sai': 'cải chính',
+  // one who cannot sign presses a fingertip (`lăn tay`): the certification's `điểm chỉ`
+  'lăn tay': 'điểm chỉ',
   // a vehicle sold or given is a contract on movable property (`tài sản là động sản`)
   'mua bán xe': 'tài sản là động sản',
   'bán xe': 'tài sản là động sản',

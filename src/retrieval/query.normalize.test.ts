@@ -21,6 +21,9 @@ test('informal wording gets its formal words, matched with accents when typed wi
   assert.deepEqual(synonymExpansions('trường yêu cầu giấy xác nhận cư trú'), ['xác nhận thông tin về cư trú']);
   // a clause of a contract changed is `sửa đổi`
   assert.deepEqual(synonymExpansions('hợp đồng đã chứng thực, muốn sửa lại một điều khoản'), ['sửa đổi']);
+  // one who cannot sign presses a fingertip: the certification's `điểm chỉ`
+  assert.deepEqual(synonymExpansions('ông tôi không biết chữ, lăn tay thay chữ ký'), ['điểm chỉ']);
+  assert.deepEqual(synonymExpansions('ong lan tay thay chu ky'), ['điểm chỉ']);
 });
 
 test('the informal phrase is replaced in place, an unaccented text stays unaccented', () => {

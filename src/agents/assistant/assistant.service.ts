@@ -228,9 +228,10 @@ export class AssistantService {
     retry: 'none' | 'formal' | 'request' = 'none',
     requestText?: string,
     latest?: string,
+    names?: ReadonlyMap<string, string>,
   ): Promise<Turn> {
     const { weights, spelled } = await this.nameTables();
-    const reading = await QuestionReading.read(question, retry === 'none', weights, (word) => this.deps.search.wordShare(word));
+    const reading = await QuestionReading.read(question, retry === 'none', weights, (word) => this.deps.search.wordShare(word), names);
     const { request, topics, unseen, unseenAsked } = reading;
     // a question completed by the one before it: what the latest message asks wins ("nộp online được không?"
     // after "cần giấy tờ gì?" asks where, not the papers once more)
@@ -424,10 +425,10 @@ export class AssistantService {
     const followUp = topics.length <= 2 || currentSupport >= MIN_SUPPORT;
     if (state.procedureDocumentId && aspect !== undefined && unseen === 0 && followUp) return this.answerProcedure(state.procedureDocumentId, aspect, asked);
     // nothing found for the citizen's words: once more with the formal ones (`công chứng bản sao` → `chứng thực bản sao`)…
-    if (retry === 'none' && fold(reading.formal) !== fold(reading.text)) return this.answerQuestion(reading.formal, state, 'formal', request, latest);
+    if (retry === 'none' && fold(reading.formal) !== fold(reading.text)) return this.answerQuestion(reading.formal, state, 'formal', request, latest, reading.names);
     // …and last with the request alone: a long story can outweigh what is asked
     const alone = retry === 'none' ? request : retry === 'formal' ? requestText : undefined;
-    if (alone && topicWords(alone).length >= 2) return this.answerQuestion(withSynonymsReplaced(alone), state, 'request', undefined, latest);
+    if (alone && topicWords(alone).length >= 2) return this.answerQuestion(withSynonymsReplaced(alone), state, 'request', undefined, latest, reading.names);
     // a name of one common word (`đăng ký lại`) says what is done, not to what
     const namesTelling = (named: readonly string[]) => named.length >= 2 || named.some((word) => !weights.common(word));
     // every word is known to the corpus but no procedure is named ("bước nào lâu nhất?"): ask which one; a

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { SearchResult } from '../../retrieval/index.js';
-import { findPlainVariant, neverDone } from './plain-variant.js';
+import { findPlainVariant, neverDone, saysMobile } from './plain-variant.js';
 import type { Candidate } from './procedure-choice.js';
 
 const result = (id: string, name: string, kind: string) =>
@@ -65,4 +65,22 @@ test('a re-registration is not meant when the question says the thing was never 
   // lost after it was done: the re-registration
   assert.equal(neverDone('giấy khai sinh bị mất, sổ gốc ở xã cũng không còn', 'Đăng ký lại khai sinh'), false);
   assert.equal(neverDone('chưa làm giấy khai sinh', 'Đăng ký khai sinh'), false);
+});
+
+test('a mobile registration is not meant when the question gives no sign of one', async () => {
+  const deathIndex = [
+    result('kt-ld', 'Đăng ký khai tử lưu động', PROCEDURE_DOCUMENT_KINDS.provincial),
+    result('kt', 'Đăng ký khai tử', PROCEDURE_DOCUMENT_KINDS.provincial),
+  ];
+  const searchDeaths = async (_query: string, kind: string) => deathIndex.filter((item) => item.document.kind === kind);
+  const mobile: Candidate = { ...foreign, documentId: 'kt-ld', name: 'Đăng ký khai tử lưu động' };
+  // where the father died is no request for the officer to come
+  const died = 'Ba tôi vừa mất tại nhà hôm qua. Gia đình phải đi làm giấy khai tử trong bao lâu?';
+  assert.equal((await findPlainVariant(searchDeaths, mobile, new Set(['ba', 'khai', 'tu']), died))?.documentId, 'kt');
+  // said, or a case registered where the person is
+  assert.equal(await findPlainVariant(searchDeaths, mobile, new Set(['khai', 'tu', 'luu', 'dong']), 'khai tử lưu động'), undefined);
+  assert.equal(saysMobile('đăng ký khai tử tại nhà', new Set()), true);
+  assert.equal(saysMobile('bà tôi già yếu không đi lại được, muốn đăng ký kết hôn cho con', new Set()), true);
+  assert.equal(saysMobile('cha cháu đang chấp hành án ở trại giam', new Set()), true);
+  assert.equal(saysMobile('bé sinh tại nhà, không có giấy chứng sinh', new Set()), false);
 });

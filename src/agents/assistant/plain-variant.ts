@@ -28,8 +28,9 @@ export async function findPlainVariant(
   if (foreignAsked && DOMESTIC.test(candidate.name)) return foreignMember(search, candidate, kind);
   const foreign = FOREIGN.test(candidate.name) && !foreignAsked;
   const first = !foreign && neverDone(question, candidate.name);
-  if (!foreign && !first) return undefined;
-  const plainName = candidate.name.replace(first ? AGAIN : FOREIGN, ' ').replace(/\s+/g, ' ').trim();
+  const fixed = !foreign && !first && MOBILE.test(candidate.name) && !saysMobile(question, questionWords);
+  if (!foreign && !first && !fixed) return undefined;
+  const plainName = candidate.name.replace(first ? AGAIN : fixed ? MOBILE : FOREIGN, ' ').replace(/\s+/g, ' ').trim();
   const key = nameKey(plainName);
   const found = asCandidate(candidate);
   const results = (await search(plainName, kind)).filter((result) => result.procedure && result.document.kind === kind);
@@ -45,6 +46,21 @@ export async function findPlainVariant(
 }
 
 const DOMESTIC = /\strong nước(?=\s|$|,)/iu;
+
+/** The qualifier of a registration the officer comes to do where the citizen is (`Đăng ký khai tử lưu động`). */
+const MOBILE = /\s+lưu động(?=\s|$|,)/iu;
+
+/**
+ * Whether the question asks for a mobile registration: says `lưu động` (or `tận nhà`, read formally as it), or a
+ * case the law registers where the person is — old and frail, bedridden, seriously ill, disabled, in prison —
+ * or asks for it at home (`đăng ký … tại nhà`; not `mất tại nhà`, `sinh tại nhà`: where it happened).
+ */
+export function saysMobile(question: string, questionWords: ReadonlySet<string>): boolean {
+  if (questionWords.has('luu') && questionWords.has('dong')) return true;
+  const folded = foldSpoken(question);
+  if (/ (?:luu dong|tan nha|tan noi|gia yeu|liet giuong|om nang|benh nang|khuyet tat|trai giam|chap hanh an|khong (?:the )?di lai) /.test(folded)) return true;
+  return / tai (?:nha|gia) /.test(folded) && !/ (?:mat|chet|qua doi|sinh|de|o|song) tai (?:nha|gia) /.test(folded);
+}
 
 /** A search result as a candidate in `candidate`'s place. */
 const asCandidate =

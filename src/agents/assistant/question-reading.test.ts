@@ -20,6 +20,16 @@ test('a story: the request is read twice, names of places are no topic, story wo
   assert.ok(reading.nameShare('Đăng ký khai sinh') < 0.1);
 });
 
+test('a rewording read again keeps the names of places found in the message as typed', async () => {
+  const typed = await QuestionReading.read('Tôi ở xã Ia Grai muốn nhận con nuôi', true, weights, wordShare);
+  assert.ok(!typed.topics.includes('grai'));
+  // the formal rewording is lower-cased: the name is known only from the message
+  const lowered = await QuestionReading.read('tôi ở xã ia grai muốn nhận con nuôi', false, weights, wordShare);
+  assert.ok(lowered.topics.includes('grai'));
+  const again = await QuestionReading.read('tôi ở xã ia grai muốn nhận con nuôi', false, weights, wordShare, typed.names);
+  assert.ok(!again.topics.includes('grai') && !again.topics.includes('ia'));
+});
+
 test('accented words are matched with their accents; a word the corpus never saw is counted', async () => {
   const gun = await QuestionReading.read('xin giấy phép sử dụng súng săn bắn flycam', false, weights, wordShare);
   assert.equal(gun.unseen, 3, 'săn, bắn, flycam');

@@ -46,6 +46,8 @@ export class QuestionReading {
     readonly formal: string,
     /** Folded topic words with the formal equivalents of informal ones (`người Hàn Quốc` → `có yếu tố nước ngoài`). */
     readonly withFormal: string,
+    /** Names of places and people (folded → accented), not topics. */
+    readonly names: ReadonlyMap<string, string>,
     private readonly weights: WordWeights,
     private readonly overrides: ReadonlyMap<string, number>,
     private readonly wordings: ReadonlyArray<readonly string[]>,
@@ -53,13 +55,16 @@ export class QuestionReading {
     private readonly askedWords: readonly string[],
   ) {}
 
-  /** `withRequest`: the first reading of a question (retries read a rewording without it). */
-  static async read(question: string, withRequest: boolean, weights: WordWeights, wordShare: WordShare): Promise<QuestionReading> {
+  /**
+   * `withRequest`: the first reading of a question (retries read a rewording without it). `knownNames`: the names
+   * of places and people found in the message as typed; a rewording is lower-cased (`ia grai`) and shows none.
+   */
+  static async read(question: string, withRequest: boolean, weights: WordWeights, wordShare: WordShare, knownNames?: ReadonlyMap<string, string>): Promise<QuestionReading> {
     // a request that points back to the story ("Việc này có phải xin phép không?") is not read alone
     const sentence = withRequest ? requestSentence(question) : undefined;
     const request = sentence && !pointsBack(sentence) ? sentence : undefined;
     const text = request ? `${question} ${request}` : question;
-    const names = properNouns(question);
+    const names = new Map([...(knownNames ?? []), ...properNouns(question)]);
     const accented = hasDiacritics(question);
     // the topic words of a text as typed (accented words with their accents), without names of places and people
     const typed = (wording: string) => typedWords(topicsOf(wording, names, weights), accented);
@@ -92,7 +97,7 @@ export class QuestionReading {
     // only topic words count for the choice: `bao` of `bao nhiêu` is not `báo` of `trình báo`
     const withFormal = [...topics, ...synonymExpansions(question).flatMap((expansion) => topicWords(expansion))].join(' ');
     const askedWords = (request ? typed(request) : words).filter((word) => !never.has(word));
-    return new QuestionReading(question, readAspect(question), request, text, topics, accented, words, unseen, unseenAsked, formal, withFormal, weights, overrides, wordings, askedWords);
+    return new QuestionReading(question, readAspect(question), request, text, topics, accented, words, unseen, unseenAsked, formal, withFormal, names, weights, overrides, wordings, askedWords);
   }
 
   /** A text spaced for whole-word look-ups, in the form the question was typed (accented or folded). */
