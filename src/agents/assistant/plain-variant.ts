@@ -28,9 +28,9 @@ export async function findPlainVariant(
   if (foreignAsked && DOMESTIC.test(candidate.name)) return foreignMember(search, candidate, kind);
   const foreign = FOREIGN.test(candidate.name) && !foreignAsked;
   const first = !foreign && neverDone(question, candidate.name);
-  const fixed = !foreign && !first && MOBILE.test(candidate.name) && !saysMobile(question, questionWords);
-  if (!foreign && !first && !fixed) return undefined;
-  const plainName = candidate.name.replace(first ? AGAIN : fixed ? MOBILE : FOREIGN, ' ').replace(/\s+/g, ' ').trim();
+  const mobile = !foreign && !first && MOBILE.test(candidate.name) && !saysMobile(question, questionWords);
+  if (!foreign && !first && !mobile) return undefined;
+  const plainName = candidate.name.replace(first ? AGAIN : mobile ? MOBILE : FOREIGN, ' ').replace(/\s+/g, ' ').trim();
   const key = nameKey(plainName);
   const found = asCandidate(candidate);
   const results = (await search(plainName, kind)).filter((result) => result.procedure && result.document.kind === kind);
