@@ -133,6 +133,8 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   passport: 'hộ chiếu',
   // everyday Vietnamese for formal terms
   'làm giấy khai sinh': 'đăng ký khai sinh',
+  // a citizen's passport is an ordinary one (`phổ thông`), issued (`cấp`) by the police
+  'làm hộ chiếu': 'cấp hộ chiếu phổ thông',
   'báo tử': 'khai tử',
   'giấy chứng tử': 'trích lục khai tử',
   'lấy vợ': 'kết hôn',

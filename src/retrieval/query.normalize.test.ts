@@ -24,6 +24,12 @@ test('informal wording gets its formal words, matched with accents when typed wi
   // one who cannot sign presses a fingertip: the certification's `điểm chỉ`
   assert.deepEqual(synonymExpansions('ông tôi không biết chữ, lăn tay thay chữ ký'), ['điểm chỉ']);
   assert.deepEqual(synonymExpansions('ong lan tay thay chu ky'), ['điểm chỉ']);
+  // a citizen's passport is issued (`cấp`), an ordinary one; a country one travels to is no foreign party
+  assert.deepEqual(synonymExpansions('lần đầu làm hộ chiếu để đi du lịch Thái Lan'), ['cấp hộ chiếu phổ thông']);
+  assert.deepEqual(synonymExpansions('con gai sap di du hoc Han Quoc, lam ho chieu'), ['cấp hộ chiếu phổ thông']);
+  assert.equal(withSynonymsReplaced('làm hộ chiếu đi du lịch Thái Lan'), 'cấp hộ chiếu phổ thông đi du lịch thái lan');
+  // …but a foreign spouse's passport is a paper of a marriage with a foreign party
+  assert.deepEqual(synonymExpansions('kết hôn với người Pháp, ngoài hộ chiếu của anh ấy cần giấy gì'), ['có yếu tố nước ngoài']);
 });
 
 test('the informal phrase is replaced in place, an unaccented text stays unaccented', () => {

@@ -61,6 +61,19 @@ const SYNONYM_REPLACEMENTS = SYNONYM_PATTERNS.map(({ accented, folded, formal })
   foldedFormal: foldTerm(formal),
 }));
 
+/** What the civil-status procedures with a foreign party are called; a country or `nước ngoài` reads as it. */
+const FOREIGN_ELEMENT = 'có yếu tố nước ngoài';
+
+/**
+ * Going abroad (a trip, studies, an exit, a visa): a country named there is where one goes, not a foreign
+ * party to a civil-status case ("làm hộ chiếu đi du lịch Thái Lan" is no foreign adoption). A passport alone
+ * is no sign of it: a foreign spouse's passport is a paper of a marriage with a foreign party.
+ */
+const TRAVEL = /(?<![\p{L}\p{N}])(?:xuat canh|du lich|du hoc|visa|thi thuc)(?![\p{L}\p{N}])/u;
+
+/** Whether a synonym applies to a text: not the foreign party where the text is about travelling abroad. */
+const applies = (formal: string, folded: string): boolean => formal !== FOREIGN_ELEMENT || !TRAVEL.test(folded);
+
 /**
  * Formal equivalents of informal/foreign wording found in the text. A question typed with
  * accents is matched with accents (`cưới` is not `cuối`); one typed without, without.
@@ -69,9 +82,10 @@ export function synonymExpansions(text: string): string[] {
   const normalized = normalizeForSearch(text);
   const accented = /[^\x00-\x7F]/.test(normalized);
   const subject = accented ? normalized : foldTerm(normalized);
+  const plain = foldTerm(normalized);
   const found: string[] = [];
   for (const { accented: withAccents, folded, formal } of SYNONYM_PATTERNS) {
-    if ((accented ? withAccents : folded).test(subject) && !found.includes(formal)) found.push(formal);
+    if ((accented ? withAccents : folded).test(subject) && !found.includes(formal) && applies(formal, plain)) found.push(formal);
   }
   return found;
 }
@@ -85,7 +99,9 @@ export function withSynonymsReplaced(text: string): string {
   const normalized = normalizeForSearch(text);
   const accented = /[^\x00-\x7F]/.test(normalized);
   let subject = accented ? normalized : foldTerm(normalized);
+  const plain = foldTerm(normalized);
   for (const { accented: withAccents, folded, formal, foldedFormal } of SYNONYM_REPLACEMENTS) {
+    if (!applies(formal, plain)) continue;
     subject = subject.replace(accented ? withAccents : folded, accented ? formal : foldedFormal);
   }
   return subject;
