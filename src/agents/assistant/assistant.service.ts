@@ -267,6 +267,7 @@ export class AssistantService {
       inConversation: state.procedureDocumentId !== undefined,
       // what follows `thủ tục` (`làm giấy ủy quyền` names a paper, not a procedure)
       named: namedAfterCue(question, (first, second, word) => weights.namesPair(first, second, word), ['thu tuc']),
+      readings: reading.readings,
       level: askedLevel(question),
       levelOf: (candidate) => fold(records.get(candidate.documentId)?.record.level ?? ''),
     });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { leadsByName, refineChoice, type ChoiceContext } from './choice-refinement.js';
+import { leadsByName, namesOtherPaper, refineChoice, type ChoiceContext } from './choice-refinement.js';
 import type { Candidate, Choice } from './procedure-choice.js';
 import { fold } from './text-folding.js';
 
@@ -122,4 +122,21 @@ test('a national record the question names wholly is meant over the province’s
   const short = { ...candidate('tt', 'Đăng ký tạm trú'), provincial: false };
   const plain = refineChoice(chosen(civilStatus), [civilStatus, short], { ...sameShares, questionWords: new Set('dang ky tam tru xac nhan'.split(' ')) });
   assert.equal(plain.kind === 'chosen' && plain.candidate.documentId, 'ht');
+});
+
+test('a paper named in everyday words picks the procedure about that paper over one about another paper of its kind', () => {
+  const land = 'giay chung nhan quyen su dung dat'.split(' ');
+  assert.equal(namesOtherPaper('Cấp lại Giấy chứng nhận đăng ký hộ kinh doanh, Cấp đổi sang Giấy chứng nhận đăng ký hộ kinh doanh', land), true);
+  // the kind alone may be the paper read; a name without the paper says nothing of it
+  assert.equal(namesOtherPaper('Cấp lại Giấy chứng nhận do bị mất', land), false);
+  assert.equal(namesOtherPaper('Tách thửa hoặc hợp thửa đất', land), false);
+  assert.equal(namesOtherPaper('Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất', land), false);
+  const business = { ...candidate('hkd', 'Cấp lại Giấy chứng nhận đăng ký hộ kinh doanh, Cấp đổi sang Giấy chứng nhận đăng ký hộ kinh doanh'), provincial: false };
+  const exchange = { ...candidate('gcn', 'Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất'), provincial: false };
+  const chosen: Choice = { kind: 'chosen', candidate: business, coverage: 0.5, variants: [] };
+  const words = new Set('so do doi sang so moi giay chung nhan quyen su dung dat'.split(' '));
+  const refined = refineChoice(chosen, [business, exchange], context({ questionWords: words, nameShare: (item) => (item.documentId === 'hkd' ? 0.57 : 0.32), readings: [land] }));
+  assert.equal(refined.kind === 'chosen' && refined.candidate.documentId, 'gcn');
+  const unread = refineChoice(chosen, [business, exchange], context({ questionWords: words, nameShare: (item) => (item.documentId === 'hkd' ? 0.57 : 0.32) }));
+  assert.equal(unread.kind === 'chosen' && unread.candidate.documentId, 'hkd');
 });

@@ -1,3 +1,4 @@
+import { topicWords } from './message-intent.js';
 import { coverage, hasNameWord, headWords, nameWordHits, statesHead, type Candidate, type Choice } from './procedure-choice.js';
 
 /**
@@ -38,6 +39,8 @@ export interface ChoiceContext {
   inConversation: boolean;
   /** The words by which the question names its procedure (`thủ tục cải chính` → `cai chinh`), if any. */
   named?: readonly string[];
+  /** Folded topic words of each formal reading of the question's everyday words (`sổ đỏ` → `giấy chứng nhận quyền sử dụng đất`). */
+  readings?: readonly (readonly string[])[];
   /** The level the question says the citizen goes to, folded (`xa`, `tinh`). */
   level?: 'xa' | 'tinh';
   /** The folded `Cấp thực hiện` of a candidate's record (` cap xa cap tinh `), empty when unknown. */
@@ -87,6 +90,17 @@ export function refineChoice(choice: Choice, candidates: readonly Candidate[], c
     const wholly = candidates.filter((candidate) => !candidate.provincial && whole(candidate));
     if (wholly.length === 1) chosen = { kind: 'chosen', candidate: wholly[0]!, coverage: coverage(wholly[0]!.name, questionWords), variants: [] };
   }
+  // a paper the question names in everyday words (`sổ đỏ`, read `giấy chứng nhận quyền sử dụng đất`): a name about
+  // another paper of that kind (`giấy chứng nhận đăng ký hộ kinh doanh`) gives way to the candidate whose name has
+  // the paper asked, and most of the question's words
+  for (const paper of context.readings ?? []) {
+    if (!namesOtherPaper(chosen.candidate.name, paper)) continue;
+    const [having] = candidates.filter((candidate) => paper.every((word) => hasNameWord(candidate.name, word))).sort((a, b) => nameShare(b) - nameShare(a));
+    if (having) {
+      chosen = { kind: 'chosen', candidate: having, coverage: coverage(having.name, questionWords), variants: [] };
+      break;
+    }
+  }
   const level = context.level;
   if (level) {
     const atLevel = (candidate: Candidate) => context.levelOf(candidate).includes(` cap ${level} `);
@@ -99,6 +113,24 @@ export function refineChoice(choice: Choice, candidates: readonly Candidate[], c
     }
   }
   return chosen;
+}
+
+/**
+ * Whether a name speaks of another paper than the one read (folded topic words, `giay chung nhan quyen su dung dat`):
+ * it has the paper's kind (its first two words or more, from `giấy`) followed by a word the paper has not there
+ * (`giay chung nhan dang ky ho kinh doanh`). A name with the kind alone (`Cấp lại Giấy chứng nhận do bị mất`) may
+ * be about the paper read.
+ */
+export function namesOtherPaper(name: string, paper: readonly string[]): boolean {
+  if (paper[0] !== 'giay' || paper.length < 3) return false;
+  const words = topicWords(name);
+  for (let start = words.indexOf('giay'); start !== -1; start = words.indexOf('giay', start + 1)) {
+    let length = 0;
+    while (length < paper.length && words[start + length] === paper[length]) length += 1;
+    const next = words[start + length];
+    if (length >= 2 && length < paper.length && next !== undefined) return true;
+  }
+  return false;
 }
 
 /**

@@ -105,6 +105,11 @@ export class QuestionReading {
     return this.accented ? accentedForm(text) : fold(text);
   }
 
+  /** The folded topic words of each formal reading of the question's everyday words (`sổ đỏ` → `giay chung nhan quyen su dung dat`). */
+  get readings(): string[][] {
+    return synonymExpansions(this.question).map((expansion) => topicWords(expansion));
+  }
+
   /** The folded and formal topic words as a set (for name coverage). */
   get questionWords(): Set<string> {
     return new Set(this.withFormal.split(' '));
