@@ -152,6 +152,14 @@ for (const openDatabase of testDatabaseFactories) {
       assert.match(next.answer, /Điều 2/);
     });
 
+    test('an age the story states picks the article of the law whose clause bounds it', async () => {
+      const reply = await assistant.ask({ message: 'Con tôi mới 12 tuổi, muốn tự đặt thùng ong cách nhà hàng xóm 20 mét để nuôi thì luật có cho không?', clientKey: client });
+      assert.equal(reply.outcome, 'answered');
+      assert.equal(reply.citations[0]?.citation.article, '3');
+      assert.match(reply.answer, /dưới 16 tuổi/);
+      assert.deepEqual(unsupportedLines(reply.answer, reply.citations), []);
+    });
+
     test('outcomes without retrieval: out of scope, personal dossier, refused, no information', async () => {
       assert.equal((await assistant.ask({ message: 'Dự báo thời tiết Pleiku ngày mai?', clientKey: client })).outcome, 'out_of_scope');
       const dossier = await assistant.ask({ message: 'hồ sơ của tôi đến đâu rồi?', clientKey: client });

@@ -22,7 +22,7 @@ import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
 import { SpelledNames } from './spelled-names.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
-import { ageLines, asksDeadline, asksElsewhere, asksOnline, deadlineLines, itemLines, onlineLines, residenceLines, situationLines } from './question-focus.js';
+import { ageFit, ageLines, asksDeadline, asksElsewhere, asksOnline, deadlineLines, itemLines, onlineLines, residenceLines, situationLines, statedAges } from './question-focus.js';
 import { QuestionReading } from './question-reading.js';
 import { requiredProcedure } from './prior-record.js';
 import { pendingCandidate, share, withoutHomeProvince, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
@@ -79,6 +79,8 @@ const WHOLE_NAME_WORDS = 3;
 const STORY_WORDS = 8;
 /** Share of the question's words a law article must have to answer it. */
 const LAW_COVERAGE = 0.6;
+/** Law articles searched for one whose clause bounds an age the story states. */
+const AGE_ARTICLES = 10;
 /**
  * Legal leaning (see SearchService.legalLeaning) above which a question is the laws' (measured on our question sets:
  * 1.3–1.45 alike; 1.15 answers a procedure question from a law).
@@ -473,6 +475,15 @@ export class AssistantService {
     const reading = await QuestionReading.read(message, false, weights, share);
     if (reading.topics.length === 0) return undefined;
     const inLaw = async (text: string) => (await this.searchLaws(text, 10)).find((result) => result.document.id === law.documentId && result.citation.article !== null);
+    // another age of the same case ("còn đứa lớn 9 tuổi thì sao?") that the article just quoted bounds: that article
+    const ages = statedAges(message);
+    if (ages.length > 0 && law.article !== undefined) {
+      const passages = await this.deps.search.passagesOf(law.documentId);
+      if (passages.some((passage) => passage.citation.article === law.article && ageFit(passage.text, ages) !== undefined)) {
+        const same = (await this.searchLaws(`${message} ${law.question}`, 10)).find((result) => result.document.id === law.documentId && result.citation.article === law.article);
+        if (same) return this.answerLegal(message, same, state, reading);
+      }
+    }
     // the follow-up's own words first (`đủ 7 tuổi`, `nguyện vọng`), else with the question it follows
     const found = (await inLaw(reading.text)) ?? (await inLaw((await QuestionReading.read(`${message} ${law.question}`, false, weights, share)).text));
     return found ? this.answerLegal(message, found, state, reading) : undefined;
@@ -607,21 +618,38 @@ export class AssistantService {
    * clause that answers may be a sibling of its best-scored passage (tạm vắng: points c–d of clause 1,
    * "12 tháng liên tục", beside clauses 2–5).
    */
-  private async answerLegal(question: string, result: SearchResult, state: ConversationState, reading: QuestionReading): Promise<Turn> {
+  private async answerLegal(question: string, found: SearchResult, state: ConversationState, reading: QuestionReading): Promise<Turn> {
+    const ages = statedAges(question);
+    const result = ages.length > 0 ? await this.articleHoldingAge(reading, found, ages) : found;
     const passages = await this.deps.search.passagesOf(result.document.id);
-    const found = passages.find((item) => item.text === result.text && item.citation.label === result.citation.label);
-    if (!found) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state, unsupported: 0 };
-    let passage = found;
-    let best = reading.share(reading.form(found.text));
+    const first = passages.find((item) => item.text === result.text && item.citation.label === result.citation.label);
+    if (!first) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state, unsupported: 0 };
+    // the clause bounding an age the story states first (`Con dưới 36 tháng tuổi…` for a child of 2), then the most words
+    const fit = (item: Passage) => (ages.length > 0 ? ageFit(item.text, ages) !== undefined : false);
+    let passage = first;
+    let best = reading.share(reading.form(first.text));
     for (const item of passages) {
-      if (item.citation.article !== found.citation.article) continue;
+      if (item.citation.article !== first.citation.article) continue;
       const score = reading.share(reading.form(item.text));
-      if (score > best + 1e-9) [passage, best] = [item, score];
+      if ((fit(item) && !fit(passage)) || (fit(item) === fit(passage) && score > best + 1e-9)) [passage, best] = [item, score];
     }
     const draft = composeLegalAnswer({ ...result, text: passage.text, citation: passage.citation }, passage);
     const turn = await this.finish(question, draft.lines, new Map([[passage.id, passage]]));
     // a legal answer does not change the procedure under discussion
-    return { ...turn, procedure: null, aspect: null, state: { ...state, pending: undefined, law: { documentId: result.document.id, question } } };
+    return { ...turn, procedure: null, aspect: null, state: { ...state, pending: undefined, law: { documentId: result.document.id, question, ...(passage.citation.article ? { article: passage.citation.article } : {}) } } };
+  }
+
+  /**
+   * An age the story states (`bé nhà tôi mới 2 tuổi`) that no clause of the article found bounds, where another article
+   * of the same law found for the question bounds it (`Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi`): that
+   * article speaks of the case.
+   */
+  private async articleHoldingAge(reading: QuestionReading, result: SearchResult, ages: readonly number[]): Promise<SearchResult> {
+    const passages = await this.deps.search.passagesOf(result.document.id);
+    const holds = (article: string | null) => passages.some((passage) => passage.citation.article === article && ageFit(passage.text, ages) !== undefined);
+    if (result.citation.article === null || holds(result.citation.article)) return result;
+    const found = await this.searchLaws(reading.text, AGE_ARTICLES);
+    return found.find((other) => other.document.id === result.document.id && other.citation.article !== null && holds(other.citation.article)) ?? result;
   }
 
   /** Citation check, then the optional language model over the checked sources. */

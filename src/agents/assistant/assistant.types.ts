@@ -50,6 +50,9 @@ export interface ConversationState {
   pending?: { question: string; aspect: Aspect; candidates: Array<{ documentId: string; name: string; code: string }> };
   /** Set after "which procedure?" with no candidates: the question the next message completes. */
   unnamed?: { question: string };
-  /** The law of the last legal answer and the question it answered: a follow-up nothing else answers is asked of it. */
-  law?: { documentId: string; question: string };
+  /**
+   * The law and article of the last legal answer and the question it answered: a follow-up nothing else answers is
+   * asked of the law.
+   */
+  law?: { documentId: string; question: string; article?: string };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROCEDURE_SECTION_TITLES } from '../../ingest/structure/index.js';
-import { ageLines, asksDeadline, asksElsewhere, asksOnline, deadlineLines, itemLines, onlineLines, residenceLines, situationLines } from './question-focus.js';
+import { ageFit, ageLines, asksDeadline, asksElsewhere, asksOnline, deadlineLines, itemLines, onlineLines, residenceLines, situationLines, statedAges } from './question-focus.js';
 import { procedurePassage } from './testing/procedure-passage.js';
 
 test("a question about the citizen's own time limit is told from one about the office's", () => {
@@ -113,7 +113,21 @@ test('an age the question states finds the lines whose age bounds hold it, each 
   assert.deepEqual(texts('Bé 12 tuổi có cần đồng ý không?'), [consent, nephew]);
   // no age stated, or one no line bounds
   assert.deepEqual(texts('nhận con nuôi cần gì?'), []);
-  assert.deepEqual(texts('con tôi 5 tháng tuổi'), []);
+  // an age in months is under the bounds in years
+  assert.deepEqual(texts('bé 5 tháng tuổi'), [nephew]);
+});
+
+test('ages are read in months, in the question and in the bounds of a clause', () => {
+  assert.deepEqual(statedAges('con gái được 2 tuổi, bé út 8 tháng tuổi'), [24, 8]);
+  const custody = '3. Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi';
+  assert.equal(ageFit(custody, [24]), 12);
+  assert.equal(ageFit(custody, [48]), undefined);
+  assert.equal(ageFit('con từ đủ 07 tuổi trở lên', [108]), 24);
+  assert.equal(ageFit('Chồng không có quyền yêu cầu ly hôn', [24]), undefined);
+  // a range is one bound; single bounds stand alone, even two of them in one sentence about two people
+  assert.equal(ageFit('Con từ đủ 15 tuổi đến dưới 18 tuổi có quyền định đoạt tài sản riêng', [192]), 36);
+  assert.equal(ageFit('Con từ đủ 15 tuổi đến dưới 18 tuổi có quyền', [120]), undefined);
+  assert.equal(ageFit('Người dưới 16 tuổi chỉ được làm khi có người từ đủ 18 tuổi trở lên đi cùng', [144]), 48);
 });
 
 test('applying away from home finds what the procedure says of residence, "anywhere" first', () => {

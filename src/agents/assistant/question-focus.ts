@@ -136,16 +136,49 @@ export function itemLines(question: string, passages: readonly Passage[]): Draft
 }
 
 /** An age the question states (`17 tuổi`, `17 tuoi`). */
-const STATED_AGE = /(?<![\d.,])(\d{1,3}) tuoi(?![a-z])/g;
-/** Ages a line sets bounds to: `từ đủ 16 tuổi đến dưới 18 tuổi`, `dưới 18 tuổi`, `chưa đủ 14 tuổi`, `đủ 18 tuổi trở lên`. */
-const AGE_BOUND = /(?:(?:tu du|tu|du) (\d{1,3}) tuoi)|(?:(?:duoi|chua du) (\d{1,3}) tuoi)/g;
+/** Ages a question states, in months: `17 tuổi`, `con 2 tuổi`, `bé 8 tháng tuổi`. */
+const STATED_AGE = /(?<![\d.,])(\d{1,3}) (thang )?tuoi(?![a-z])/g;
+/** An age range a clause sets: `từ đủ 16 tuổi đến dưới 18 tuổi`, `từ 15 tuổi đến chưa đủ 18 tuổi`. */
+const AGE_RANGE = /(?:tu du|tu) (\d{1,3}) (thang )?tuoi (?:den|toi) (?:duoi|chua du) (\d{1,3}) (thang )?tuoi/g;
+/** A single age bound: `dưới 18 tuổi`, `chưa đủ 14 tuổi`, `đủ 18 tuổi trở lên`, `dưới 36 tháng tuổi`. */
+const AGE_BOUND = /(?:(?:tu du|tu|du) (\d{1,3}) (thang )?tuoi)|(?:(?:duoi|chua du) (\d{1,3}) (thang )?tuoi)/g;
+
+const months = (count: string, unit: string | undefined): number => Number(count) * (unit ? 1 : 12);
+
+/** The ages a question states, in months. */
+export function statedAges(question: string): number[] {
+  return [...fold(question).matchAll(STATED_AGE)].map((match) => months(match[1]!, match[2]));
+}
+
+/**
+ * How closely the age bounds of a line hold one of the ages (months): the span of a range, the distance to a single
+ * bound, the tightest over the line; undefined when no bound holds one. Each bound stands alone (`Người dưới 16 tuổi
+ * … khi có người từ đủ 18 tuổi trở lên đi cùng` speaks of two people), a range (`từ đủ 16 tuổi đến dưới 18 tuổi`) is one.
+ */
+export function ageFit(line: string, ages: readonly number[]): number | undefined {
+  const folded = fold(line);
+  const spans: Array<[number, number]> = [];
+  for (const range of folded.matchAll(AGE_RANGE)) spans.push([months(range[1]!, range[2]), months(range[3]!, range[4])]);
+  for (const bound of folded.replace(AGE_RANGE, ' ').matchAll(AGE_BOUND)) {
+    spans.push(bound[1] !== undefined ? [months(bound[1], bound[2]), Infinity] : [-Infinity, months(bound[3]!, bound[4])]);
+  }
+  let best: number | undefined;
+  for (const [low, high] of spans) {
+    for (const age of ages) {
+      if (age < low || age >= high) continue;
+      const width = low > -Infinity && high < Infinity ? high - low : low > -Infinity ? age - low : high - age;
+      best = best === undefined ? width : Math.min(best, width);
+    }
+  }
+  return best;
+}
 
 /**
  * "Cháu tôi năm nay 17 tuổi …": the lines of the procedure whose age bounds hold the age stated (`Người từ đủ 16 tuổi
  * đến dưới 18 tuổi nếu được … cô, cậu, dì … nhận làm con nuôi`), closest bounds first.
  */
 export function ageLines(question: string, passages: readonly Passage[]): DraftLine[] {
-  const ages = [...fold(question).matchAll(STATED_AGE)].map((match) => Number(match[1]));
+  const ages = statedAges(question);
   if (ages.length === 0) return [];
   const told = passages.filter((passage) => passage.citation.section !== PROCEDURE_SECTION_TITLES.canCuPhapLy);
   const found: Array<DraftLine & { width: number }> = [];
@@ -153,23 +186,10 @@ export function ageLines(question: string, passages: readonly Passage[]): DraftL
   for (const passage of told) {
     for (const line of bodyLines(passage)) {
       if (seen.has(line)) continue;
-      // each clause of the line sets its own bounds (`dưới 16 tuổi; nếu … thì đến dưới 18 tuổi`)
-      const widths = line
-        .split(/[;:]/)
-        .flatMap((clause) => {
-          let [low, high] = [-Infinity, Infinity];
-          for (const bound of fold(clause).matchAll(AGE_BOUND)) {
-            if (bound[1] !== undefined) low = Math.max(low, Number(bound[1]));
-            if (bound[2] !== undefined) high = Math.min(high, Number(bound[2]));
-          }
-          // how closely the bounds hold it: the span of closed bounds, the distance to an open one
-          const held = ages.filter((age) => age >= low && age < high);
-          if ((low === -Infinity && high === Infinity) || held.length === 0) return [];
-          return held.map((age) => (low > -Infinity && high < Infinity ? high - low : low > -Infinity ? age - low : high - age));
-        });
-      if (widths.length === 0) continue;
+      const width = ageFit(line, ages);
+      if (width === undefined) continue;
       seen.add(line);
-      found.push({ text: line, passage, width: Math.min(...widths) });
+      found.push({ text: line, passage, width });
     }
   }
   return found

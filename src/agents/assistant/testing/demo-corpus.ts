@@ -21,6 +21,10 @@ Luật này quy định việc nuôi ong mật thử nghiệm trong khu dân cư
 Điều 2. Khoảng cách đặt thùng ong
 1. Thùng ong phải đặt cách nhà ở của hộ liền kề ít nhất 15 mét.
 2. Không đặt thùng ong trong sân trường học, cơ sở y tế.
+
+Điều 3. Người chăm sóc đàn ong
+1. Người chăm sóc đàn ong phải được hướng dẫn cách phòng ong đốt.
+2. Người dưới 16 tuổi chỉ được chăm sóc đàn ong khi có người từ đủ 18 tuổi trở lên đi cùng.
 `;
 
 /** Ingests the demo corpus and the test law; throws when a file fails. */
