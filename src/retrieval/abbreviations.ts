@@ -188,8 +188,9 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   // a will is made (`lập`) in the Civil Code's words
   'làm di chúc': 'lập di chúc',
   'viết di chúc': 'lập di chúc',
-  // pregnancy in everyday words; the laws say "có thai" (`mang thai` stays: `mang thai hộ` is surrogacy)
+  // pregnancy in everyday words; the laws say "có thai" (not `mang thai hộ`, surrogacy: see SYNONYM_EXCEPTIONS)
   'mang bầu': 'có thai',
+  'mang thai': 'có thai',
   'có bầu': 'có thai',
   // a mistake in a civil-status paper is corrected by the procedure "cải chính"
   'ghi sai': 'cải chính',
@@ -242,4 +243,12 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
       // living or going there (`định cư ở Mỹ`, `sang Hàn`): not for `lào`, `đức`, `nga`, `pháp`, `tàu` (`ở Lào Cai`, `ở Đức Cơ`)
       .concat(['mỹ', 'nhật', 'úc', 'hàn'].flatMap((country) => ['ở', 'sang'].map((before) => [`${before} ${country}`, 'có yếu tố nước ngoài']))),
   ),
+};
+
+/**
+ * Words that, right after an informal phrase, make it something else: `mang thai hộ` is surrogacy, not a
+ * pregnancy (`có thai`).
+ */
+export const SYNONYM_EXCEPTIONS: Readonly<Record<string, readonly string[]>> = {
+  'mang thai': ['hộ'],
 };

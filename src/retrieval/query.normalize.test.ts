@@ -28,6 +28,10 @@ test('informal wording gets its formal words, matched with accents when typed wi
   assert.deepEqual(synonymExpansions('lần đầu làm hộ chiếu để đi du lịch Thái Lan'), ['cấp hộ chiếu phổ thông']);
   assert.deepEqual(synonymExpansions('con gai sap di du hoc Han Quoc, lam ho chieu'), ['cấp hộ chiếu phổ thông']);
   assert.equal(withSynonymsReplaced('làm hộ chiếu đi du lịch Thái Lan'), 'cấp hộ chiếu phổ thông đi du lịch thái lan');
+  // a pregnancy is `có thai` in the laws; surrogacy (`mang thai hộ`) is not one
+  assert.deepEqual(synonymExpansions('vợ tôi đang mang thai tháng thứ 5'), ['có thai']);
+  assert.deepEqual(synonymExpansions('điều kiện mang thai hộ vì mục đích nhân đạo'), []);
+  assert.equal(withSynonymsReplaced('vo dang mang thai, khong phai mang thai ho'), 'vo dang co thai, khong phai mang thai ho');
   // …but a foreign spouse's passport is a paper of a marriage with a foreign party
   assert.deepEqual(synonymExpansions('kết hôn với người Pháp, ngoài hộ chiếu của anh ấy cần giấy gì'), ['có yếu tố nước ngoài']);
 });

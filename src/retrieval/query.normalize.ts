@@ -1,4 +1,4 @@
-import { QUERY_SYNONYMS } from './abbreviations.js';
+import { QUERY_SYNONYMS, SYNONYM_EXCEPTIONS } from './abbreviations.js';
 import { foldTerm, normalizeForSearch } from './tokenizer.js';
 
 /**
@@ -49,8 +49,12 @@ export function stripQuestionFormulas(text: string): string {
 const SYNONYM_PATTERNS: ReadonlyArray<{ accented: RegExp; folded: RegExp; formal: string }> = Object.entries(QUERY_SYNONYMS)
   .sort((a, b) => b[0].length - a[0].length)
   .map(([informal, formal]) => {
-    const pattern = (words: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])${words.replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`, 'u');
-    return { accented: pattern(normalizeForSearch(informal)), folded: pattern(foldTerm(informal)), formal };
+    const except = SYNONYM_EXCEPTIONS[informal] ?? [];
+    const pattern = (words: string, fold: (text: string) => string): RegExp => {
+      const blocked = except.map((word) => `(?!\\s+${fold(word)}(?![\\p{L}\\p{N}]))`).join('');
+      return new RegExp(`(?<![\\p{L}\\p{N}])${words.replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])${blocked}`, 'u');
+    };
+    return { accented: pattern(normalizeForSearch(informal), normalizeForSearch), folded: pattern(foldTerm(informal), foldTerm), formal };
   });
 
 /** The same patterns, global, for replacing every occurrence (compiled once). */
