@@ -13,7 +13,7 @@ import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { actPairs, governingArticle } from './governing-article.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { askedAspects, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicWords } from './message-intent.js';
+import { askedAspects, askedLevel, askedObligation, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { findPlainVariant } from './plain-variant.js';
@@ -22,7 +22,7 @@ import { accentedForm, comparable, fold } from './text-folding.js';
 import { WordWeights } from './word-weights.js';
 import { SpelledNames } from './spelled-names.js';
 import { countedThing, quantityLines } from './quantity-focus.js';
-import { ageFit, ageLines, asksDeadline, asksElsewhere, asksOnline, deadlineLines, itemLines, onlineLines, residenceLines, situationLines, statedAges } from './question-focus.js';
+import { ageFit, ageLines, asksDeadline, durationFit, asksElsewhere, asksOnline, deadlineLines, itemLines, onlineLines, residenceLines, situationLines, statedAges, statedDurations } from './question-focus.js';
 import { QuestionReading } from './question-reading.js';
 import { requiredProcedure } from './prior-record.js';
 import { pendingCandidate, share, withoutHomeProvince, withoutPlaceholders, withoutSelfIntroduction } from './question-text.js';
@@ -79,6 +79,8 @@ const WHOLE_NAME_WORDS = 3;
 const STORY_WORDS = 8;
 /** Share of the question's words a law article must have to answer it. */
 const LAW_COVERAGE = 0.6;
+/** Law articles searched for one whose clause puts the duty asked. */
+const DUTY_ARTICLES = 5;
 /** Law articles searched for one whose clause bounds an age the story states. */
 const AGE_ARTICLES = 10;
 /**
@@ -344,6 +346,15 @@ export class AssistantService {
     }
     // a rule asked ("ở bao lâu thì bắt buộc phải đăng ký tạm trú, tối đa mấy năm?") is the law's, when an article has the words
     if (legalTop && asksRule(question) && lawFits) return this.answerLegal(question, legalTop, state, reading);
+    // whether, or after how long, one must do something ("có bắt buộc khai báo tạm vắng không?"): the clause of a law that
+    // puts the duty ("… thì phải thực hiện đăng ký tạm trú", "có trách nhiệm khai báo tạm vắng trong các trường hợp sau")
+    const act = retry === 'none' ? askedObligation(question) : undefined;
+    // a deed named by a telling pair of words (`tạm trú`, `tạm vắng`), not a generic one (`mang theo giấy`, `đăng ký`)
+    const acts = act?.split(' ') ?? [];
+    if (act && acts.slice(1).some((word, i) => weights.tellingPair(acts[i]!, word))) {
+      const duty = await this.dutyClause(reading, act);
+      if (duty) return this.answerLegal(question, duty.result, state, reading, duty.passage);
+    }
     // the telling words of the question must be in the procedure: its name or its text
     // (a candidate's twins too: the level asked may pick one)
     const documents = candidates.flatMap((candidate) => [candidate.documentId, ...(candidate.twins ?? [])].map((documentId) => ({ documentId, name: candidate.name })));
@@ -618,7 +629,7 @@ export class AssistantService {
    * clause that answers may be a sibling of its best-scored passage (tạm vắng: points c–d of clause 1,
    * "12 tháng liên tục", beside clauses 2–5).
    */
-  private async answerLegal(question: string, found: SearchResult, state: ConversationState, reading: QuestionReading): Promise<Turn> {
+  private async answerLegal(question: string, found: SearchResult, state: ConversationState, reading: QuestionReading, quoted?: Passage): Promise<Turn> {
     const ages = statedAges(question);
     const result = ages.length > 0 ? await this.articleHoldingAge(reading, found, ages) : found;
     const passages = await this.deps.search.passagesOf(result.document.id);
@@ -626,9 +637,9 @@ export class AssistantService {
     if (!first) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state, unsupported: 0 };
     // the clause bounding an age the story states first (`Con dưới 36 tháng tuổi…` for a child of 2), then the most words
     const fit = (item: Passage) => (ages.length > 0 ? ageFit(item.text, ages) !== undefined : false);
-    let passage = first;
-    let best = reading.share(reading.form(first.text));
-    for (const item of passages) {
+    let passage = quoted ?? first;
+    let best = reading.share(reading.form(passage.text));
+    for (const item of quoted ? [] : passages) {
       if (item.citation.article !== first.citation.article) continue;
       const score = reading.share(reading.form(item.text));
       if ((fit(item) && !fit(passage)) || (fit(item) === fit(passage) && score > best + 1e-9)) [passage, best] = [item, score];
@@ -650,6 +661,28 @@ export class AssistantService {
     if (result.citation.article === null || holds(result.citation.article)) return result;
     const found = await this.searchLaws(reading.text, AGE_ARTICLES);
     return found.find((other) => other.document.id === result.document.id && other.citation.article !== null && holds(other.citation.article)) ?? result;
+  }
+
+  /**
+   * The first law article found for the question with a clause putting the duty asked: `phải`, `có trách nhiệm`, `có
+   * nghĩa vụ` before the deed (`đăng ký tạm trú`): the clause with most of the question's words, and its article's result.
+   */
+  private async dutyClause(reading: QuestionReading, act: string): Promise<{ result: SearchResult; passage: Passage } | undefined> {
+    const duty = new RegExp(` (?:phai|bat buoc|co trach nhiem|co nghia vu)(?: thuc hien| lam| di)? ${act} `);
+    for (const result of await this.searchLaws(reading.text, DUTY_ARTICLES)) {
+      if (result.citation.article === null) continue;
+      const passages = await this.deps.search.passagesOf(result.document.id);
+      // the clause of the cases that fit the story best (`12 tháng liên tục` of a worker away, not a defendant's `01 ngày`)
+      const clauses = passages.filter((item) => item.citation.article === result.citation.article && duty.test(fold(item.text)));
+      // (as many of them in less text: the shorter); before that, the one whose floor of time the story's length of
+      // time passes closest ("hơn một năm" → `từ 12 tháng liên tục trở lên`, not a defendant's `từ 01 ngày trở lên`)
+      const durations = statedDurations(reading.question);
+      const [best] = clauses
+        .map((item) => ({ item, share: reading.share(reading.form(item.text)), distance: durationFit(item.text, durations) ?? Infinity }))
+        .sort((a, b) => a.distance - b.distance || b.share - a.share || a.item.text.length - b.item.text.length);
+      if (best) return { result, passage: best.item };
+    }
+    return undefined;
   }
 
   /** Citation check, then the optional language model over the checked sources. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { askedAspects, askedLevel, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicTokens, topicWords } from './message-intent.js';
+import { askedAspects, askedLevel, askedObligation, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicTokens, topicWords } from './message-intent.js';
 
 test('the level the citizen goes to, with or without accents; `xã hội` is not a commune', () => {
   assert.equal(askedLevel('Nộp hồ sơ xin nhận con nuôi ở xã rồi thì sao?'), 'xa');
@@ -165,4 +165,15 @@ test('homework is out of scope; paying an officer to falsify a record is refused
   assert.equal(readIntent("Tôi muốn nhờ cán bộ sửa năm sinh cho cháu, nên 'bồi dưỡng' họ bao nhiêu thì họ mới chịu làm?").kind, 'refused');
   // an area in a land procedure stays a question
   assert.equal(readIntent('diện tích đất tối thiểu được tách thửa là bao nhiêu?').kind, 'question');
+});
+
+test('a duty asked: whether, or after how long, one must do a deed', () => {
+  assert.equal(askedObligation('Con tôi học nghề 3 tháng, ở nhờ nhà người quen. Có bắt buộc phải đăng ký tạm trú không hay ở ngắn thì thôi?'), 'dang ky tam tru');
+  assert.equal(askedObligation('di bao lau thi phai khai bao tam vang o que?'), 'khai bao tam vang');
+  assert.equal(askedObligation('Vậy tôi có phải khai báo tạm vắng ở quê không?'), 'khai bao tam vang');
+  // told, not asked; what is to be brought asked, not whether; a single word is no deed
+  assert.equal(askedObligation('Chủ trọ nói em phải đăng ký tạm trú. Em cần làm giấy gì, nộp ở đâu ạ?'), undefined);
+  assert.equal(askedObligation('Gia đình đi khai tử cho ông thì phải mang theo giấy gì?'), undefined);
+  assert.equal(askedObligation('giấy này có phải công chứng không?'), 'cong chung');
+  assert.equal(askedObligation('có phải nộp không?'), undefined);
 });

@@ -367,3 +367,40 @@ export function asksRule(message: string): boolean {
   const folded = fold(message);
   return hasPhrase(folded, RULE_ASKS) || LIMIT_TYPED.test(message.normalize('NFC').toLowerCase()) || LIMIT_PLAIN.test(folded);
 }
+
+/** Where what is asked to be done ends: a place, a negation, a particle. */
+const ACT_ENDS = new Set(['khong', 'ko', 'k', 'nua', 'o', 'tai', 'hay', 'thi', 'voi', 'cho', 'truoc', 'sau', 'trong', 'khi', 'neu', 'a', 'ah', 'vay', 'nhi', 'chua', 'roi', 'moi', 'duoc', 'nhung', 'ma', 'va', 'luon', 'ngay', 'de', 'gi', 'nao', 'dau', 'may', 'sao', 'the']);
+/** Question words: what follows the duty is asked (`phải nộp giấy gì`), not whether there is one. */
+const ASKED_WHAT = new Set(['gi', 'nao', 'dau', 'may', 'sao', 'the']);
+/** A sentence that asks: a question mark, a yes-no ending or a duration asked. */
+const ASKING = /\?|(?:^| )(?:khong|ko|chua|bao lau|may ngay|may thang|may nam|bao nhieu ngay|bao nhieu thang)(?: |$)/;
+/** `bắt buộc (phải)`, `buộc phải`, `(có) phải` before what is to be done, with a filler verb (`đi`, `làm`, `thực hiện`). */
+const OBLIGATION = /(?:^| )(?:bat buoc(?: phai)?|buoc phai|phai)(?: di| lam| thuc hien)? (.+)$/;
+
+/**
+ * What the citizen asks whether (or after how long) they must do, folded: "có bắt buộc phải đăng ký tạm trú không?",
+ * "đi bao lâu thì phải khai báo tạm vắng?" → `dang ky tam tru`, `khai bao tam vang`. Only in a sentence that asks,
+ * and two words at least (a deed and what it is done to): "chủ trọ nói em phải đăng ký tạm trú." tells, it does not ask.
+ */
+export function askedObligation(message: string): string | undefined {
+  for (const sentence of message.split(/(?<=[.?!\n])/)) {
+    const folded = fold(sentence).trim();
+    if (!ASKING.test(sentence.includes('?') ? '?' : folded)) continue;
+    const match = OBLIGATION.exec(folded);
+    if (!match) continue;
+    const act: string[] = [];
+    let end: string | undefined;
+    for (const word of match[1]!.split(' ')) {
+      if (ACT_ENDS.has(word) || !/^\p{L}+$/u.test(word)) {
+        end = word;
+        break;
+      }
+      act.push(word);
+    }
+    // "phải mang theo giấy gì?" asks what, not whether
+    if (end !== undefined && ASKED_WHAT.has(end)) continue;
+    if (act.length >= 2) return act.slice(0, 4).join(' ');
+  }
+  return undefined;
+}
+

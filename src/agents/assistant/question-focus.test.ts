@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROCEDURE_SECTION_TITLES } from '../../ingest/structure/index.js';
-import { ageFit, ageLines, asksDeadline, asksElsewhere, asksOnline, deadlineLines, itemLines, onlineLines, residenceLines, situationLines, statedAges } from './question-focus.js';
+import { ageFit, ageLines, asksDeadline, durationFit, asksElsewhere, asksOnline, deadlineLines, itemLines, onlineLines, residenceLines, situationLines, statedAges, statedDurations } from './question-focus.js';
 import { procedurePassage } from './testing/procedure-passage.js';
 
 test("a question about the citizen's own time limit is told from one about the office's", () => {
@@ -144,4 +144,15 @@ test('applying away from home finds what the procedure says of residence, "anywh
   // without such a sentence, what it says of residence
   const local = procedurePassage('p2', 'Nộp hồ sơ tại Ủy ban nhân dân cấp xã nơi thường trú của người yêu cầu.', undefined, PROCEDURE_SECTION_TITLES.cachThucThucHien);
   assert.deepEqual(residenceLines([local]).map((line) => line.text), ['Nộp hồ sơ tại Ủy ban nhân dân cấp xã nơi thường trú của người yêu cầu.']);
+});
+
+test('lengths of time are read in days, and the floor of time a story passes closest is found', () => {
+  assert.deepEqual(statedDurations('làm công ty được hơn một năm rồi, trước đó học nghề 3 tháng'), [365, 90]);
+  // the fifth month of a pregnancy, a year, `năm nay` state no length of time
+  assert.deepEqual(statedDurations('mang thai tháng thứ 5, cưới năm 1998, năm nay'), []);
+  const defendant = 'a) Đi khỏi phạm vi đơn vị hành chính cấp xã nơi đang cư trú từ 01 ngày trở lên đối với bị can';
+  const worker = 'd) Đi khỏi phạm vi đơn vị hành chính cấp xã nơi thường trú từ 12 tháng liên tục trở lên';
+  assert.equal(durationFit(defendant, [365]), 364);
+  assert.equal(durationFit(worker, [365]), 5);
+  assert.equal(durationFit(worker, [90]), undefined);
 });

@@ -173,6 +173,35 @@ export function ageFit(line: string, ages: readonly number[]): number | undefine
   return best;
 }
 
+/** Days in a unit of time, folded. */
+const UNIT_DAYS: Readonly<Record<string, number>> = { ngay: 1, tuan: 7, thang: 30, nam: 365 };
+/** Numbers in words, folded (`năm` is also a year: only before a unit, and a year's number never follows it). */
+const NUMBER_WORDS: Readonly<Record<string, number>> = { mot: 1, hai: 2, ba: 3, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9, muoi: 10 };
+/** A length of time a story states: `3 tháng`, `hơn một năm`, `1 tuần` (not `tháng thứ 5`, `năm 1998`). */
+const STATED_DURATION = /(?<![\p{L}\p{N}])(\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (ngay|tuan|thang|nam)(?! thu| \d)(?![\p{L}\p{N}])/gu;
+/** A length of time from which a rule applies: `từ 30 ngày trở lên`, `từ 12 tháng liên tục trở lên`. */
+const DURATION_FLOOR = /tu (\d{1,3}) (ngay|thang|nam)(?: lien tuc)? tro len/g;
+
+const count = (word: string): number => NUMBER_WORDS[word] ?? Number(word);
+
+/** The lengths of time a question states, in days. */
+export function statedDurations(question: string): number[] {
+  return [...fold(question).matchAll(STATED_DURATION)].map((match) => count(match[1]!) * UNIT_DAYS[match[2]!]!);
+}
+
+/**
+ * How closely a text's floors of time (`từ 12 tháng liên tục trở lên`) hold one of the durations (days): the least
+ * distance above a floor; undefined when none holds one ("hơn một năm" is held by 12 tháng closer than by 01 ngày).
+ */
+export function durationFit(text: string, durations: readonly number[]): number | undefined {
+  let best: number | undefined;
+  for (const floor of fold(text).matchAll(DURATION_FLOOR)) {
+    const days = Number(floor[1]) * UNIT_DAYS[floor[2]!]!;
+    for (const duration of durations) if (duration >= days) best = best === undefined ? duration - days : Math.min(best, duration - days);
+  }
+  return best;
+}
+
 /**
  * "Cháu tôi năm nay 17 tuổi …": the lines of the procedure whose age bounds hold the age stated (`Người từ đủ 16 tuổi
  * đến dưới 18 tuổi nếu được … cô, cậu, dì … nhận làm con nuôi`), closest bounds first.
