@@ -13,7 +13,7 @@ import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { actPairs, governingArticle } from './governing-article.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { askedAspects, askedLevel, askedObligation, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicWords } from './message-intent.js';
+import { askedAspects, askedLevel, askedObligation, asksHowToProceed, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { findPlainVariant } from './plain-variant.js';
@@ -336,7 +336,9 @@ export class AssistantService {
     const lawFits = covers(legalTop);
     const wantsProcedure = aspect !== undefined || (top?.procedure ?? null) !== null;
     // a law answers what a law can: not where, when, how much or with which papers (those are a procedure's)
-    const legalAspect = aspect === undefined || aspect === 'conditions' || aspect === 'legalBasis' || aspect === 'applicants';
+    // (nor how a procedure is carried out; a bare "thế nào" after another deed, "chia thế nào", may be the law's)
+    const legalAspect =
+      aspect === undefined || aspect === 'conditions' || aspect === 'legalBasis' || aspect === 'applicants' || (aspect === 'steps' && !asksHowToProceed(asked));
     // a question asked in the laws' words far more than in the procedures' (`ly hôn`, `tòa`, `giao con`, `thừa kế`),
     // about a case rather than a procedure's fee, papers or office, and not asking for a `thủ tục`: the law's, though a
     // procedure shares a word (`nuôi con` of `nuôi con nuôi`); the article the laws alone rank first

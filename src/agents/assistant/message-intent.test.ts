@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { askedAspects, askedLevel, askedObligation, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicTokens, topicWords } from './message-intent.js';
+import { askedAspects, askedLevel, askedObligation, asksHowToProceed, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicTokens, topicWords } from './message-intent.js';
 
 test('the level the citizen goes to, with or without accents; `xã hội` is not a commune', () => {
   assert.equal(askedLevel('Nộp hồ sơ xin nhận con nuôi ở xã rồi thì sao?'), 'xa');
@@ -176,4 +176,12 @@ test('a duty asked: whether, or after how long, one must do a deed', () => {
   assert.equal(askedObligation('Gia đình đi khai tử cho ông thì phải mang theo giấy gì?'), undefined);
   assert.equal(askedObligation('giấy này có phải công chứng không?'), 'cong chung');
   assert.equal(askedObligation('có phải nộp không?'), undefined);
+});
+
+test('steps asked of a procedure in so many words, not a bare "thế nào" after another deed', () => {
+  assert.equal(asksHowToProceed('đăng ký khai sinh làm thế nào?'), true);
+  assert.equal(asksHowToProceed('làm thủ tục đăng ký nghĩa vụ quân sự lần đầu như thế nào?'), true);
+  assert.equal(asksHowToProceed('trinh tu cap lai the can cuoc ra sao'), true);
+  assert.equal(asksHowToProceed('Ba tôi mất không để lại di chúc. Bà nội có được chia phần không, và chia thế nào?'), false);
+  assert.equal(readAspect('Bà nội có được chia phần không, và chia thế nào?'), 'steps');
 });

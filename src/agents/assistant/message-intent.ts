@@ -404,3 +404,15 @@ export function askedObligation(message: string): string | undefined {
   return undefined;
 }
 
+
+/** Asks how a procedure is carried out, in so many words (`làm thế nào`, `trình tự`, `các bước`, a `thủ tục` named), not a bare `thế nào`. */
+const HOW_TO_PROCEED = ['trinh tu', 'cac buoc', 'buoc nao', 'quy trinh', 'phai lam nhung gi', 'phai lam gi', 'lam the nao', 'lam nhu the nao', 'thu tuc ra sao', 'thu tuc the nao', 'cach lam', 'huong dan'];
+
+/**
+ * Whether the steps a message asks are a procedure's: "làm thế nào", "trình tự ra sao"; "chia thế nào" (how an estate
+ * is shared) asks what the law says.
+ */
+export function asksHowToProceed(message: string): boolean {
+  const folded = fold(message);
+  return hasPhrase(folded, HOW_TO_PROCEED) || folded.includes(' thu tuc ');
+}
