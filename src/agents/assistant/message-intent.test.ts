@@ -108,6 +108,8 @@ test('forging, bribing and one\'s own dossier in everyday words; the penalty for
   assert.equal(readIntent('Chỉ giúp mình cách làm gà nướng, ướp gì cho thấm?').kind, 'out_of_scope');
   // altering a paper so it passes for the real one
   assert.equal(readIntent('Chỉ tôi cách sửa ngày cấp trên bản scan bằng Photoshop rồi in màu cho giống bản thật để nộp hồ sơ').kind, 'refused');
+  assert.equal(readIntent('chỉ em cách sửa năm sinh trên giấy khai sinh mà xã không phát hiện ra được không').kind, 'refused');
+  assert.equal(readIntent('giấy khai sinh ghi sai năm sinh, sửa lại ở đâu?').kind, 'question');
   assert.equal(readIntent('giấy xác nhận tình trạng hôn nhân hết hạn thì xin lại ở đâu?').kind, 'question');
 });
 

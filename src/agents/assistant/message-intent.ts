@@ -19,6 +19,8 @@ const UNSAFE = [
   'dua tien cho can bo', 'chay chot', 'lo lot', 'boi duong ho', 'boi duong cho ho', 'bao nhieu thi ho moi',
   // altering a paper so it passes for the real one
   'giong ban that', 'giong nhu ban that', 'giong that', 'photoshop', 'sua ngay cap tren', 'sua tren ban scan', 'sua ban scan',
+  // getting past the officials unseen ("sửa năm sinh … mà xã không phát hiện ra")
+  'khong phat hien', 'khong bi phat hien', 'khong ai phat hien', 'qua mat can bo', 'qua mat xa', 'qua mat cong an', 'lach luat',
 ];
 /**
  * Making or buying a forged paper, or a bribe, in accented words (`làm một tờ giả`; `giả` without accents is
