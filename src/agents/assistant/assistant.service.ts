@@ -7,7 +7,7 @@ import { findPersonalData, redactPersonalData } from '../../privacy/index.js';
 import type { LanguageModel } from '../../providers/llm/index.js';
 import { withSynonymsReplaced, type Passage, type SearchOptions, type SearchResult } from '../../retrieval/index.js';
 import type { Aspect, ChatOutcome, ChatReply, ConversationState } from './assistant.types.js';
-import { leadsByName, mainCoverage, MIN_NAME_SHARE, MIN_SUPPORT, NAMED_COVERAGE, refineChoice } from './choice-refinement.js';
+import { leadsByName, mainCoverage, MIN_NAME_SHARE, MIN_SUPPORT, NAMED_COVERAGE, refineChoice, unknownKind } from './choice-refinement.js';
 import { checkAndCite } from './citation-check.js';
 import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
@@ -397,6 +397,10 @@ export class AssistantService {
       const act = await this.articleHeadedBy(reading, choice.candidate.name, weights);
       if (act) return this.answerLegal(question, act, state, reading);
     }
+    // a kind the names have, qualified by a word the corpus never saw (`giấy phép kinh doanh karaoke`): nothing here
+    // answers it, neither a procedure of another kind nor a law on one
+    const unseenTopics = reading.unseenWords.filter((word) => topicWords(word).length > 0);
+    const unknown = unseenTopics.length > 0 && unknownKind(question, unseenTopics, candidates.map((candidate) => candidate.name));
     if (choice.kind === 'chosen' && wantsProcedure) {
       // a procedure the question names (most of its telling name words, informal words read formally, or its
       // name or an item of it spelled out) or the story's case requires is answered whatever else is asked,
@@ -420,7 +424,7 @@ export class AssistantService {
       // commoner words (`giấy phép hoạt động` of "… phòng khám ở đâu?") answers something else
       const heaviest = retry === 'request' ? reading.heaviestAsked : undefined;
       const hasHeaviest = heaviest === undefined || [texts.get(choice.candidate.documentId) ?? '', reading.form(choice.candidate.name)].some((text) => text.includes(` ${heaviest} `));
-      if (named || (supported(choice.candidate) >= MIN_SUPPORT && telling && hasHeaviest)) {
+      if (!unknown && (named || (supported(choice.candidate) >= MIN_SUPPORT && telling && hasHeaviest))) {
         const turn = await this.answerProcedure(choice.candidate.documentId, aspect ?? 'overview', asked);
         const variants = choice.variants.slice(0, 3);
         if (variants.length > 0 && turn.outcome === 'answered') {
@@ -430,7 +434,7 @@ export class AssistantService {
         return turn;
       }
     }
-    if (legalAspect) {
+    if (legalAspect && !unknown) {
       // the law retrieved with the procedures; when it lacks the words of a story told before its request, the article
       // with most of them among the laws searched alone (the story's words drown the law's among the procedures')
       const law = lawFits ? legalTop : reading.request !== undefined || reading.words.length >= STORY_WORDS ? await this.governingLaw(reading) : undefined;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { leadsByName, namesOtherPaper, refineChoice, type ChoiceContext } from './choice-refinement.js';
+import { leadsByName, namesOtherPaper, refineChoice, unknownKind, type ChoiceContext } from './choice-refinement.js';
 import type { Candidate, Choice } from './procedure-choice.js';
 import { fold } from './text-folding.js';
 
@@ -139,4 +139,13 @@ test('a paper named in everyday words picks the procedure about that paper over 
   assert.equal(refined.kind === 'chosen' && refined.candidate.documentId, 'gcn');
   const unread = refineChoice(chosen, [business, exchange], context({ questionWords: words, nameShare: (item) => (item.documentId === 'hkd' ? 0.57 : 0.32) }));
   assert.equal(unread.kind === 'chosen' && unread.candidate.documentId, 'hkd');
+});
+
+test('a kind the names have, qualified by a word the corpus never saw, is no known procedure', () => {
+  const names = ['Cấp Giấy phép kinh doanh cảng hàng không', 'Đăng ký thành lập hộ kinh doanh'];
+  const question = 'Tôi muốn mở quán karaoke ở Pleiku thì xin giấy phép kinh doanh karaoke cần điều kiện gì?';
+  assert.equal(unknownKind(question, ['karaoke'], names), true);
+  // a name that ends with the two words knows no kinds of it; an unseen word after other words says nothing
+  assert.equal(unknownKind(question, ['karaoke'], ['Đăng ký thành lập hộ kinh doanh']), false);
+  assert.equal(unknownKind('chứng thực hợp đồng chuyển nhượng đất rẫy', ['rẫy'], ['Chứng thực hợp đồng chuyển nhượng quyền sử dụng đất']), false);
 });

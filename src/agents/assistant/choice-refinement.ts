@@ -1,4 +1,5 @@
 import { topicWords } from './message-intent.js';
+import { fold } from './text-folding.js';
 import { coverage, hasNameWord, headWords, nameWordHits, statesHead, type Candidate, type Choice } from './procedure-choice.js';
 
 /**
@@ -149,4 +150,20 @@ export function leadsByName(candidate: Candidate, candidates: readonly Candidate
 export function mainCoverage(name: string, questionWords: ReadonlySet<string>): number {
   const main = name.replace(/\([^)]*\)/g, ' ');
   return Math.max(coverage(name, questionWords), /\p{L}/u.test(main) ? coverage(main, questionWords) : 0);
+}
+
+/**
+ * Whether the question asks for a kind of thing the procedure names have, qualified by a word the corpus never saw
+ * ("giấy phép kinh doanh karaoke" beside `Giấy phép kinh doanh cảng hàng không`): the two words before the unseen one
+ * are followed by another word in some name, so the corpus knows kinds of it, but not this one.
+ */
+export function unknownKind(question: string, unseen: readonly string[], names: readonly string[]): boolean {
+  const words = fold(question).trim().split(' ');
+  const folded = names.map((name) => fold(name));
+  const asked = new Set(unseen.map((word) => fold(word).trim()));
+  return words.some((word, at) => {
+    if (at < 2 || !asked.has(word)) return false;
+    const kind = ` ${words[at - 2]} ${words[at - 1]} `;
+    return folded.some((name) => name.includes(kind) && !name.endsWith(kind));
+  });
 }

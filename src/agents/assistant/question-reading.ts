@@ -53,6 +53,8 @@ export class QuestionReading {
     private readonly wordings: ReadonlyArray<readonly string[]>,
     /** The words of what is asked (the request of a story, else the question) that the corpus has seen. */
     private readonly askedWords: readonly string[],
+    /** The words the corpus has never seen, as typed (`karaoke`, `flycam`). */
+    readonly unseenWords: readonly string[] = [],
   ) {}
 
   /**
@@ -97,7 +99,7 @@ export class QuestionReading {
     // only topic words count for the choice: `bao` of `bao nhiêu` is not `báo` of `trình báo`
     const withFormal = [...topics, ...synonymExpansions(question).flatMap((expansion) => topicWords(expansion))].join(' ');
     const askedWords = (request ? typed(request) : words).filter((word) => !never.has(word));
-    return new QuestionReading(question, readAspect(question), request, text, topics, accented, words, unseen, unseenAsked, formal, withFormal, names, weights, overrides, wordings, askedWords);
+    return new QuestionReading(question, readAspect(question), request, text, topics, accented, words, unseen, unseenAsked, formal, withFormal, names, weights, overrides, wordings, askedWords, [...never]);
   }
 
   /** A text spaced for whole-word look-ups, in the form the question was typed (accented or folded). */
