@@ -363,14 +363,17 @@ export class AssistantService {
     const texts = new Map(await Promise.all(documents.map(async ({ documentId, name }) => [documentId, await this.documentWords(documentId, name, reading.accented)] as const)));
     const supported = (candidate: Candidate) => reading.share(texts.get(candidate.documentId) ?? '');
     if (choice.kind === 'ambiguous' && wantsProcedure) {
-      // the one choice the question names outright (`chứng thực di chúc` beside `chứng thực chữ ký`) is meant
+      // the one choice the question names outright (`chứng thực di chúc` beside `chứng thực chữ ký`) is meant; a
+      // re-registration of what was never done, or a foreign variant not asked, gives way to its plain procedure
       const namedOnes = unseenAsked === 0 ? choice.candidates.filter((candidate) => coverage(candidate.name, questionWords) >= NAMED_COVERAGE) : [];
-      if (namedOnes.length === 1) return this.answerProcedure(namedOnes[0]!.documentId, aspect ?? 'overview', asked);
+      const plainOf = async (candidate: Candidate) =>
+        ((await findPlainVariant((query, kind) => this.deps.search.search(query, { k: 5, filters: { kind } }), candidate, questionWords, question)) ?? candidate).documentId;
+      if (namedOnes.length === 1) return this.answerProcedure(await plainOf(namedOnes[0]!), aspect ?? 'overview', asked);
       // …or the one procedure retrieved whose whole head of three telling words or more the question states, informal
       // words read formally ("photo công chứng cái sổ đỏ" states `chứng thực bản sao`; the land contracts it also
       // retrieved are not named by `sổ đỏ`, the paper copied)
       const headedOnes = unseenAsked === 0 && namedOnes.length === 0 ? candidates.filter((candidate) => statesHead(candidate.name, questionWords, 3)) : [];
-      if (headedOnes.length === 1) return this.answerProcedure(headedOnes[0]!.documentId, aspect ?? 'overview', asked);
+      if (headedOnes.length === 1) return this.answerProcedure(await plainOf(headedOnes[0]!), aspect ?? 'overview', asked);
       // a choice is offered only between procedures whose names say what was asked
       let plausible = choice.candidates.filter((candidate) => supported(candidate) >= MIN_SUPPORT && nameShare(candidate) >= MIN_SUPPORT);
       if (aspect !== undefined && aspect !== 'overview' && plausible.length >= 2) {
@@ -385,11 +388,11 @@ export class AssistantService {
           // cited: the one whose name has most of the question's words (`… người dịch` when asked of a translator),
           // then the one whose main name the question covers most (the general `chứng thực chữ ký`)
           const [closest] = [...plausible].sort((a, b) => nameShare(b) - nameShare(a) || mainCoverage(b.name, questionWords) - mainCoverage(a.name, questionWords));
-          return this.answerProcedure(closest!.documentId, aspect, asked);
+          return this.answerProcedure(await plainOf(closest!), aspect, asked);
         }
       }
       if (plausible.length >= 2) return this.clarify(question, aspect ?? 'overview', plausible);
-      if (plausible.length === 1) return this.answerProcedure(plausible[0]!.documentId, aspect ?? 'overview', asked);
+      if (plausible.length === 1) return this.answerProcedure(await plainOf(plausible[0]!), aspect ?? 'overview', asked);
     }
     // "cháu 16 tuổi muốn làm di chúc có được không?": whether one may do what the chosen procedure only acts upon
     // (`lập di chúc`, where the procedure is `chứng thực di chúc`) is the law's, when an article is headed by that act

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PROCEDURE_DOCUMENT_KINDS } from '../../ingest/structure/index.js';
 import type { SearchResult } from '../../retrieval/index.js';
-import { findPlainVariant, neverDone, saysMobile } from './plain-variant.js';
+import { findPlainVariant, neverDone, saysAgain, saysMobile } from './plain-variant.js';
 import type { Candidate } from './procedure-choice.js';
 
 const result = (id: string, name: string, kind: string) =>
@@ -83,4 +83,20 @@ test('a mobile registration is not meant when the question gives no sign of one'
   assert.equal(saysMobile('bà tôi già yếu không đi lại được, muốn đăng ký kết hôn cho con', new Set()), true);
   assert.equal(saysMobile('cha cháu đang chấp hành án ở trại giam', new Set()), true);
   assert.equal(saysMobile('bé sinh tại nhà, không có giấy chứng sinh', new Set()), false);
+});
+
+test('a re-registration gives way to its plain procedure when the question gives no sign it was done before', async () => {
+  assert.equal(saysAgain('tui em muon di lam giay cuoi thi nop ho so o dau a?'), false);
+  assert.equal(saysAgain('Giấy khai sinh ghi sai, muốn đi sửa lại cho đúng thì mất bao nhiêu ngày?'), false);
+  assert.equal(saysAgain('giấy đăng ký kết hôn bị mối ăn mất, sổ lưu cũng không còn'), true);
+  assert.equal(saysAgain('ba mẹ tôi cưới năm 1992, giờ làm lại giấy kết hôn'), true);
+  const marriages = [
+    result('kh', 'Đăng ký kết hôn', PROCEDURE_DOCUMENT_KINDS.provincial),
+    result('kh-lai', 'Đăng ký lại kết hôn', PROCEDURE_DOCUMENT_KINDS.provincial),
+  ];
+  const searchMarriages = async (_query: string, kind: string) => marriages.filter((item) => item.document.kind === kind);
+  const again: Candidate = { documentId: 'kh-lai', code: 'QT 13', name: 'Đăng ký lại kết hôn', rank: 0, score: 1, provincial: true };
+  const words = new Set(['dang', 'ky', 'ket', 'hon']);
+  assert.equal((await findPlainVariant(searchMarriages, again, words, 'tui em muon di lam giay cuoi thi nop ho so o dau'))?.documentId, 'kh');
+  assert.equal(await findPlainVariant(searchMarriages, again, words, 'giấy kết hôn của ba mẹ bị mất, làm lại ở đâu'), undefined);
 });

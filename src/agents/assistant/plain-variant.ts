@@ -27,7 +27,7 @@ export async function findPlainVariant(
   // the other way round: a procedure named domestic (`… trong nước`) for a question that says something foreign
   if (foreignAsked && DOMESTIC.test(candidate.name)) return foreignMember(search, candidate, kind);
   const foreign = FOREIGN.test(candidate.name) && !foreignAsked;
-  const first = !foreign && neverDone(question, candidate.name);
+  const first = !foreign && (neverDone(question, candidate.name) || (REREGISTRATION.test(candidate.name) && !saysAgain(question)));
   const mobile = !foreign && !first && MOBILE.test(candidate.name) && !saysMobile(question, questionWords);
   if (!foreign && !first && !mobile) return undefined;
   const plainName = candidate.name.replace(first ? AGAIN : mobile ? MOBILE : FOREIGN, ' ').replace(/\s+/g, ' ').trim();
@@ -86,6 +86,9 @@ async function foreignMember(search: (query: string, kind: string) => Promise<Se
   return member ? asCandidate(candidate)(member) : undefined;
 }
 
+/** A second registration of a civil-status event (`Đăng ký lại kết hôn`), not a reissue (`Cấp lại …`). */
+const REREGISTRATION = /^đăng ký lại\s/iu;
+
 /** The word that makes a procedure a second registration (`Đăng ký lại khai sinh`). */
 const AGAIN = /(?<=^|\s)lại(?=\s)/iu;
 
@@ -101,6 +104,22 @@ export function neverDone(question: string, name: string): boolean {
   const folded = foldSpoken(question);
   return new RegExp(` chua (?:[a-z]+ ){0,4}?${after} `).test(folded);
 }
+
+/**
+ * Signs that what a re-registration repeats was done before (besides `lại`, see SAID_AGAIN): lost, destroyed, damaged or gone
+ * (`tiêu hủy`, `bị mất`, `mất giấy`, not `mất bao nhiêu ngày`; `thất lạc`, `hư`, `rách`, `cháy`, `mối ăn`, `không còn`), the original or its register (`bản gốc`, `sổ gốc`),
+ * registered before (`đã đăng ký`, `trước đây`, `hồi đó`, a year: `năm 1992`, `từ năm`).
+ */
+const DONE_BEFORE = / (?:tieu huy|(?:bi|lam|danh) mat|mat (?:giay|het|so|ban|roi)|that lac|hu|hong|rach|chay|moi an|khong con|ban goc|so goc|ban chinh|da dang ky|truoc day|hoi do|hoi truoc|ngay xua|nam \d{4}|tu nam) /;
+
+/** Whether the question gives a sign that the thing a re-registration repeats was done before (see DONE_BEFORE). */
+export function saysAgain(question: string): boolean {
+  const folded = foldSpoken(question);
+  return SAID_AGAIN.test(folded) || DONE_BEFORE.test(folded);
+}
+
+/** `lại` of a deed done once more (`làm lại`, `kết hôn lại`), not of a correction (`sửa lại`, `đổi lại`). */
+const SAID_AGAIN = /(?<! sua| doi| xem| noi| hoi) lai /;
 
 /** Whether two names share `length` words in a row (case-insensitive). */
 function sharesRun(first: string, second: string, length: number): boolean {
