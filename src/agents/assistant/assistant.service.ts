@@ -353,8 +353,9 @@ export class AssistantService {
     const act = retry === 'none' ? askedObligation(question) : undefined;
     // a deed named by a telling pair of words (`tạm trú`, `tạm vắng`), not a generic one (`mang theo giấy`, `đăng ký`)
     const acts = act?.split(' ') ?? [];
-    if (act && acts.slice(1).some((word, i) => weights.tellingPair(acts[i]!, word))) {
-      const duty = await this.dutyClause(reading, act);
+    const pair = acts.slice(1).flatMap((word, i) => (weights.tellingPair(acts[i]!, word) ? [`${acts[i]!} ${word}`] : [])).at(-1);
+    if (pair) {
+      const duty = await this.dutyClause(reading, pair);
       if (duty) return this.answerLegal(question, duty.result, state, reading, duty.passage);
     }
     // the telling words of the question must be in the procedure: its name or its text
@@ -674,10 +675,12 @@ export class AssistantService {
 
   /**
    * The first law article found for the question with a clause putting the duty asked: `phải`, `có trách nhiệm`, `có
-   * nghĩa vụ` before the deed (`đăng ký tạm trú`): the clause with most of the question's words, and its article's result.
+   * nghĩa vụ` before the deed (its telling pair of words, `tam tru`): the clause with most of the question's words, and its article's result.
    */
-  private async dutyClause(reading: QuestionReading, act: string): Promise<{ result: SearchResult; passage: Passage } | undefined> {
-    const duty = new RegExp(` (?:phai|bat buoc|co trach nhiem|co nghia vu)(?: thuc hien| lam| di)? ${act} `);
+  private async dutyClause(reading: QuestionReading, deed: string): Promise<{ result: SearchResult; passage: Passage } | undefined> {
+    // the deed's telling pair of words within four words of the duty (`phải thực hiện đăng ký tạm trú`, `có trách
+    // nhiệm thông báo việc lưu trú` for "có phải báo lưu trú không")
+    const duty = new RegExp(` (?:phai|bat buoc|co trach nhiem|co nghia vu)(?: [a-z]+){0,4} ${deed} `);
     for (const result of await this.searchLaws(reading.text, DUTY_ARTICLES)) {
       if (result.citation.article === null) continue;
       const passages = await this.deps.search.passagesOf(result.document.id);

@@ -178,6 +178,9 @@ test('a duty asked: whether, or after how long, one must do a deed', () => {
   assert.equal(askedObligation('Gia đình đi khai tử cho ông thì phải mang theo giấy gì?'), undefined);
   assert.equal(askedObligation('giấy này có phải công chứng không?'), 'cong chung');
   assert.equal(askedObligation('có phải nộp không?'), undefined);
+  // `có cần` asks a duty too; the other branch of a choice does not
+  assert.equal(askedObligation('Vậy có cần khai báo tạm vắng ở quê không?'), 'khai bao tam vang');
+  assert.equal(askedObligation('Giấy này ra xã chứng thực chữ ký được không, hay bắt buộc phải đi công chứng hợp đồng ủy quyền?'), undefined);
 });
 
 test('steps asked of a procedure in so many words, not a bare "thế nào" after another deed', () => {

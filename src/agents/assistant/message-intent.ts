@@ -376,8 +376,11 @@ const ACT_ENDS = new Set(['khong', 'ko', 'k', 'nua', 'o', 'tai', 'hay', 'thi', '
 const ASKED_WHAT = new Set(['gi', 'nao', 'dau', 'may', 'sao', 'the']);
 /** A sentence that asks: a question mark, a yes-no ending or a duration asked. */
 const ASKING = /\?|(?:^| )(?:khong|ko|chua|bao lau|may ngay|may thang|may nam|bao nhieu ngay|bao nhieu thang)(?: |$)/;
-/** `bắt buộc (phải)`, `buộc phải`, `(có) phải` before what is to be done, with a filler verb (`đi`, `làm`, `thực hiện`). */
-const OBLIGATION = /(?:^| )(?:bat buoc(?: phai)?|buoc phai|phai)(?: di| lam| thuc hien)? (.+)$/;
+/**
+ * `bắt buộc (phải)`, `buộc phải`, `(có) phải`, `có cần` before what is to be done, with a filler verb (`đi`, `làm`,
+ * `thực hiện`); not the other branch of a choice ("ra xã chứng thực được không, hay bắt buộc phải đi công chứng?").
+ */
+const OBLIGATION = /(?:^| )(?<!(?:hay|hoac|buoc|bat) )(?:bat buoc(?: phai)?|buoc phai|phai|co can)(?: di| lam| thuc hien)? (.+)$/;
 
 /**
  * What the citizen asks whether (or after how long) they must do, folded: "có bắt buộc phải đăng ký tạm trú không?",
