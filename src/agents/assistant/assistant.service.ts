@@ -79,6 +79,8 @@ const WHOLE_NAME_WORDS = 3;
 const STORY_WORDS = 8;
 /** Share of the question's words a law article must have to answer it. */
 const LAW_COVERAGE = 0.6;
+/** Qualifiers of a procedure's name dropped one after the other for its plain procedure (foreign, again, mobile). */
+const MAX_QUALIFIERS = 3;
 /** Law articles searched for one whose clause puts the duty asked. */
 const DUTY_ARTICLES = 5;
 /** Law articles searched for one whose clause bounds an age the story states. */
@@ -284,7 +286,7 @@ export class AssistantService {
     }
     // a foreign variant the question does not ask for, or a re-registration of what was never done: its plain procedure
     if (choice.kind === 'chosen') {
-      const plain = await findPlainVariant((query, kind) => this.deps.search.search(query, { k: 5, filters: { kind } }), choice.candidate, questionWords, question);
+      const plain = await this.plainest(choice.candidate, questionWords, question);
       if (plain) {
         if (!candidates.some((candidate) => candidate.documentId === plain.documentId)) candidates.push(plain);
         choice = { kind: 'chosen', candidate: plain, coverage: coverage(plain.name, questionWords), variants: [] };
@@ -367,8 +369,7 @@ export class AssistantService {
       // the one choice the question names outright (`chứng thực di chúc` beside `chứng thực chữ ký`) is meant; a
       // re-registration of what was never done, or a foreign variant not asked, gives way to its plain procedure
       const namedOnes = unseenAsked === 0 ? choice.candidates.filter((candidate) => coverage(candidate.name, questionWords) >= NAMED_COVERAGE) : [];
-      const plainOf = async (candidate: Candidate) =>
-        ((await findPlainVariant((query, kind) => this.deps.search.search(query, { k: 5, filters: { kind } }), candidate, questionWords, question)) ?? candidate).documentId;
+      const plainOf = async (candidate: Candidate) => ((await this.plainest(candidate, questionWords, question)) ?? candidate).documentId;
       if (namedOnes.length === 1) return this.answerProcedure(await plainOf(namedOnes[0]!), aspect ?? 'overview', asked);
       // …or the one procedure retrieved whose whole head of three telling words or more the question states, informal
       // words read formally ("photo công chứng cái sổ đỏ" states `chứng thực bản sao`; the land contracts it also
@@ -508,6 +509,20 @@ export class AssistantService {
     // the follow-up's own words first (`đủ 7 tuổi`, `nguyện vọng`), else with the question it follows
     const found = (await inLaw(reading.text)) ?? (await inLaw((await QuestionReading.read(`${message} ${law.question}`, false, weights, share)).text));
     return found ? this.answerLegal(message, found, state, reading) : undefined;
+  }
+
+  /**
+   * The plain procedure of a variant the question does not ask for, qualifier after qualifier (`Đăng ký lại khai tử có
+   * yếu tố nước ngoài` → `Đăng ký lại khai tử` → `Đăng ký khai tử`); undefined when the candidate is meant.
+   */
+  private async plainest(candidate: Candidate, questionWords: ReadonlySet<string>, question: string): Promise<Candidate | undefined> {
+    let plain: Candidate | undefined;
+    for (let step = 0; step < MAX_QUALIFIERS; step++) {
+      const next = await findPlainVariant((query, kind) => this.deps.search.search(query, { k: 5, filters: { kind } }), plain ?? candidate, questionWords, question);
+      if (!next || next.documentId === (plain ?? candidate).documentId) break;
+      plain = next;
+    }
+    return plain;
   }
 
   /** The laws alone searched (every kind of legal document), best first. */
