@@ -212,6 +212,9 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'bị mất': 'đăng ký lại',
   'thất lạc': 'đăng ký lại',
   'làm lại': 'đăng ký lại',
+  // a card lost or remade is issued again (`cấp lại`), not registered again
+  'mất thẻ': 'cấp lại thẻ',
+  'làm lại thẻ': 'cấp lại thẻ',
   'nước ngoài': 'có yếu tố nước ngoài',
   'quốc tịch': 'có yếu tố nước ngoài',
   'ủy ban': 'ủy ban nhân dân',

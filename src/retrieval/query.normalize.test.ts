@@ -32,6 +32,8 @@ test('informal wording gets its formal words, matched with accents when typed wi
   assert.deepEqual(synonymExpansions('vợ tôi đang mang thai tháng thứ 5'), ['có thai']);
   assert.deepEqual(synonymExpansions('điều kiện mang thai hộ vì mục đích nhân đạo'), []);
   assert.equal(withSynonymsReplaced('vo dang mang thai, khong phai mang thai ho'), 'vo dang co thai, khong phai mang thai ho');
+  // a card lost is issued again, not registered again
+  assert.deepEqual(synonymExpansions('toi lam mat the can cuoc khi di cho').sort(), ['cấp lại thẻ']);
   // …but a foreign spouse's passport is a paper of a marriage with a foreign party
   assert.deepEqual(synonymExpansions('kết hôn với người Pháp, ngoài hộ chiếu của anh ấy cần giấy gì'), ['có yếu tố nước ngoài']);
 });
