@@ -67,3 +67,9 @@ test('never registered at birth but holding papers of one\'s own: the registrati
   // another procedure chosen: nothing to say
   assert.equal(papersWithoutBirth(grandfather, words(grandfather), 'Đăng ký kết hôn'), undefined);
 });
+
+test('unmarried parents in everyday words: "chưa cưới", the father\'s name "ghi tên mình là cha", a blank left for him', () => {
+  const words = new Set<string>();
+  assert.equal(unmarriedParents('Em với anh ấy chưa cưới, vừa sinh bé. Anh ấy muốn ghi tên mình là cha trong giấy khai sinh của bé luôn.', words)?.query, 'Đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con');
+  assert.equal(unmarriedParents('Chúng tôi chưa đăng ký kết hôn, giấy khai sinh của cháu để trống phần tên cha. Giờ tôi muốn nhận con.', words)?.query, 'Đăng ký nhận cha, mẹ, con');
+});

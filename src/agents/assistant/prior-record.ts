@@ -75,11 +75,11 @@ export function combinedNotMeant(question: string, chosen: string): RequiredProc
   return undefined;
 }
 
-const UNMARRIED = / (?:chua|khong) (?:dang ky )?ket hon /;
-const FATHER_NAMED = / (?:ten (?:ca )?(?:bo|cha|ba)|nhan con|nhan cha|cha con|bo con) /;
+const UNMARRIED = / (?:chua|khong) (?:dang ky )?(?:ket hon|cuoi|cuoi hoi|lay nhau) /;
+const FATHER_NAMED = / (?:ten (?:[a-z]+ ){0,2}?(?:bo|cha|ba)|nhan con|nhan cha|cha con|bo con) /;
 /** The child already has a birth certificate ("giấy khai sinh chỉ có tên mẹ", "đã có khai sinh", "khai sinh chưa có tên cha"). */
 const BIRTH_REGISTERED =
-  / (?:(?:da|duoc) (?:co |lam )?(?:giay )?khai sinh|khai sinh (?:[a-z]+ ){0,3}?(?:co|ghi|de) ten me|khai sinh (?:[a-z]+ ){0,2}?(?:chua|khong) (?:co |ghi )?ten (?:cha|bo|me)|(?:bo|de) trong (?:phan |ten )?(?:cha|bo)) /;
+  / (?:(?:da|duoc) (?:co |lam )?(?:giay )?khai sinh|khai sinh (?:[a-z]+ ){0,3}?(?:co|ghi|de) ten me|khai sinh (?:[a-z]+ ){0,2}?(?:chua|khong) (?:co |ghi )?ten (?:cha|bo|me)|(?:bo|de) trong (?:phan )?(?:ten )?(?:cha|bo)) /;
 
 /**
  * Parents who never registered their marriage and want the father recognised: before the birth is

@@ -33,5 +33,6 @@ test('the province the assistant serves is implied, not a topic', () => {
 test('a request that only points back to the story does not say what is asked', () => {
   assert.equal(pointsBack('Việc này có phải xin phép cơ quan nào không, thủ tục ra sao?'), true);
   assert.equal(pointsBack('truong hop nay co duoc khong'), true);
+  assert.equal(pointsBack('Vậy làm chung một lần được không, hồ sơ gồm những gì ạ?'), true);
   assert.equal(pointsBack('Đăng ký khai tử ở đâu?'), false);
 });

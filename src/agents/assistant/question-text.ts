@@ -58,8 +58,10 @@ export function properNouns(message: string): Map<string, string> {
  * bệnh viện tỉnh… Giờ làm giấy khai tử thì lên xã nào?"): the last sentence that asks, when the
  * message has more than one. The story still counts; the request is read twice.
  */
-/** Words by which a request points back to the story before it ("Việc này có phải xin phép không?"). */
-const POINTING_BACK = [' viec nay ', ' viec do ', ' viec ay ', ' truong hop nay ', ' truong hop do ', ' thu tuc nay ', ' chuyen nay ', ' chuyen do ', ' nhu vay '];
+/** Words by which a request points back to the story before it ("Việc này có phải xin phép không?", "làm chung được không?"). */
+const POINTING_BACK = [' viec nay ', ' viec do ', ' viec ay ', ' truong hop nay ', ' truong hop do ', ' thu tuc nay ', ' chuyen nay ', ' chuyen do ', ' nhu vay ',
+  // both things the story asks for at once ("làm chung một lần được không?")
+  ' lam chung ', ' cung mot luc ', ' cung luc '];
 
 /** Whether a request only points back to the story: then its own words do not say what is asked. */
 export function pointsBack(request: string): boolean {
