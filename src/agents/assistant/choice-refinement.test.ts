@@ -149,3 +149,12 @@ test('a kind the names have, qualified by a word the corpus never saw, is no kno
   assert.equal(unknownKind(question, ['karaoke'], ['Đăng ký thành lập hộ kinh doanh']), false);
   assert.equal(unknownKind('chứng thực hợp đồng chuyển nhượng đất rẫy', ['rẫy'], ['Chứng thực hợp đồng chuyển nhượng quyền sử dụng đất']), false);
 });
+
+test('a long name that has the question\'s words by chance, saying none of its own, takes no choice by name', () => {
+  const report = candidate('bm', 'Trình báo mất hộ chiếu phổ thông');
+  const long = candidate('tc', 'Xét hưởng chế độ trợ cấp một lần đối với sĩ quan, hạ sĩ quan, cán bộ, chiến sĩ, công nhân viên Công an nhân dân trực tiếp tham gia kháng chiến chống Mỹ cứu nước ở chiến trường B, C, K');
+  const chosen: Choice = { kind: 'chosen', candidate: report, coverage: 0.5, variants: [] };
+  const words = new Set('chong mat ho chieu chua biet rot cong an'.split(' '));
+  const refined = refineChoice(chosen, [report, long], context({ questionWords: words, nameShare: (item) => (item.documentId === 'tc' ? 1 : 0.29) }));
+  assert.equal(refined.kind === 'chosen' && refined.candidate.documentId, 'bm');
+});

@@ -55,7 +55,8 @@ export function refineChoice(choice: Choice, candidates: readonly Candidate[], c
   const byName = [...candidates].sort((a, b) => nameShare(b) - nameShare(a))[0];
   if (byName && byName.documentId !== chosen.candidate.documentId) {
     const named = coverage(byName.name, questionWords);
-    const clearlyMore = nameShare(byName) >= MIN_SUPPORT && nameShare(byName) >= nameShare(chosen.candidate) + NAME_MARGIN;
+    // (a long name has most of any question's words by chance: the question must also say some of its own)
+    const clearlyMore = nameShare(byName) >= MIN_SUPPORT && nameShare(byName) >= nameShare(chosen.candidate) + NAME_MARGIN && named >= MIN_NAME_SHARE;
     if (clearlyMore && (!context.inConversation || named >= NAMED_COVERAGE)) chosen = { kind: 'chosen', candidate: byName, coverage: named, variants: [] };
   }
   // the only other candidate whose whole head the question states (`chứng thực bản sao` beside `chứng
