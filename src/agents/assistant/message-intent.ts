@@ -161,7 +161,7 @@ const ASPECT_PHRASES: ReadonlyArray<[Aspect, readonly string[]]> = [
 /** Explicit asks for the papers (not `nộp giấy tờ xong thì…`, which tells what was done). */
 const DOCUMENT_ASKS = [
   'giay to gi', 'giay to nao', 'nhung giay to', 'nhung giay gi', 'can nhung gi', 'mang theo', 'can gi', 'ho so gom', 'thanh phan ho so', 'chuan bi gi', 'can chuan bi', 'ho so can',
-  'nop gi', 'nop giay gi', 'nop them giay', 'can giay gi', 'them giay gi', 'can nhung giay', 'chung cu gi', 'chung cu nao', 'mang gi', 'mang nhung gi',
+  'nop gi', 'nop giay gi', 'nop nhung gi', 'nop nhung giay', 'nop them giay', 'can giay gi', 'them giay gi', 'can nhung giay', 'chung cu gi', 'chung cu nao', 'mang gi', 'mang nhung gi',
 ];
 /** Explicit asks for the conditions (not `có được không`, which most questions end with). */
 const CONDITION_ASKS = ['dieu kien', 'du tuoi', 'dong y khong', 'su dong y'];
