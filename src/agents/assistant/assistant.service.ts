@@ -424,7 +424,8 @@ export class AssistantService {
       // whole head of three telling words or more (`chứng thực bản sao` in "photo công chứng bằng tốt nghiệp…")
       const headed = statesHead(choice.candidate.name, questionWords, 3);
       // one word of a longer name is not naming it (`máu` typed `mau` is also `mẫu` of "Đăng ký lại mẫu con dấu")
-      const telling = !byOneWord(hits) && (nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseenAsked === 0 && (headed || leadsByName(choice.candidate, candidates, questionWords))));
+      // (nor words every name shares: none of its distinguishing words said, `Đăng ký khai sinh` is not named by `đăng ký`)
+      const telling = hits.hits > 0 && !byOneWord(hits) && (nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseenAsked === 0 && (headed || leadsByName(choice.candidate, candidates, questionWords))));
       // the request read alone, the last try, must find its rarest word in the procedure: one that has only the
       // commoner words (`giấy phép hoạt động` of "… phòng khám ở đâu?") answers something else
       const heaviest = retry === 'request' ? reading.heaviestAsked : undefined;
