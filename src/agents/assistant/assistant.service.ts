@@ -498,15 +498,8 @@ export class AssistantService {
     const reading = await QuestionReading.read(message, false, weights, share);
     if (reading.topics.length === 0) return undefined;
     const inLaw = async (text: string) => (await this.searchLaws(text, 10)).find((result) => result.document.id === law.documentId && result.citation.article !== null);
-    // another age of the same case ("còn đứa lớn 9 tuổi thì sao?") that the article just quoted bounds: that article
-    const ages = statedAges(message);
-    if (ages.length > 0 && law.article !== undefined) {
-      const passages = await this.deps.search.passagesOf(law.documentId);
-      if (passages.some((passage) => passage.citation.article === law.article && ageFit(passage.text, ages) !== undefined)) {
-        const same = (await this.searchLaws(`${message} ${law.question}`, 10)).find((result) => result.document.id === law.documentId && result.citation.article === law.article);
-        if (same) return this.answerLegal(message, same, state, reading);
-      }
-    }
+    const same = await this.articleOfCase(message, law);
+    if (same) return this.answerLegal(message, same, state, reading);
     // the follow-up's own words first (`đủ 7 tuổi`, `nguyện vọng`), else with the question it follows
     const found = (await inLaw(reading.text)) ?? (await inLaw((await QuestionReading.read(`${message} ${law.question}`, false, weights, share)).text));
     return found ? this.answerLegal(message, found, state, reading) : undefined;
@@ -657,7 +650,10 @@ export class AssistantService {
    */
   private async answerLegal(question: string, found: SearchResult, state: ConversationState, reading: QuestionReading, quoted?: Passage): Promise<Turn> {
     const ages = statedAges(question);
-    const result = ages.length > 0 ? await this.articleHoldingAge(reading, found, ages) : found;
+    // another age of the case the last answer quoted an article of that law for: that article, when it bounds it
+    const law = state.law;
+    const ofCase = !quoted && law?.documentId === found.document.id && law.article !== found.citation.article ? await this.articleOfCase(question, law) : undefined;
+    const result = ofCase ?? (ages.length > 0 ? await this.articleHoldingAge(reading, found, ages) : found);
     const passages = await this.deps.search.passagesOf(result.document.id);
     const first = passages.find((item) => item.text === result.text && item.citation.label === result.citation.label);
     if (!first) return { outcome: 'no_information', answer: replies.noInformation, citations: [], state, unsupported: 0 };
@@ -674,6 +670,19 @@ export class AssistantService {
     const turn = await this.finish(question, draft.lines, new Map([[passage.id, passage]]));
     // a legal answer does not change the procedure under discussion
     return { ...turn, procedure: null, aspect: null, state: { ...state, pending: undefined, law: { documentId: result.document.id, question, ...(passage.citation.article ? { article: passage.citation.article } : {}) } } };
+  }
+
+  /**
+   * Another age of the same case ("còn đứa lớn 9 tuổi thì sao?") that the article just quoted bounds (`nếu con từ đủ
+   * 07 tuổi trở lên thì phải xem xét nguyện vọng của con`): that article, found with the message and the question it
+   * follows.
+   */
+  private async articleOfCase(message: string, law: NonNullable<ConversationState['law']>): Promise<SearchResult | undefined> {
+    const ages = statedAges(message);
+    if (ages.length === 0 || law.article === undefined) return undefined;
+    const passages = await this.deps.search.passagesOf(law.documentId);
+    if (!passages.some((passage) => passage.citation.article === law.article && ageFit(passage.text, ages) !== undefined)) return undefined;
+    return (await this.searchLaws(`${message} ${law.question}`, 10)).find((result) => result.document.id === law.documentId && result.citation.article === law.article);
   }
 
   /**
