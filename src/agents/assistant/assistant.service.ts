@@ -79,6 +79,12 @@ const WHOLE_NAME_WORDS = 3;
 const STORY_WORDS = 8;
 /** Share of the question's words a law article must have to answer it. */
 const LAW_COVERAGE = 0.6;
+/**
+ * A name of this many distinguishing words (the 67 of a war veterans' allowance) must meet LONG_NAME_HITS of them in the
+ * question to be named by its share of the question's words.
+ */
+const LONG_NAME_WORDS = 20;
+const LONG_NAME_HITS = 3;
 /** Qualifiers of a procedure's name dropped one after the other for its plain procedure (foreign, again, mobile). */
 const MAX_QUALIFIERS = 3;
 /** Law articles searched for one whose clause puts the duty asked. */
@@ -425,7 +431,9 @@ export class AssistantService {
       const headed = statesHead(choice.candidate.name, questionWords, 3);
       // one word of a longer name is not naming it (`máu` typed `mau` is also `mẫu` of "Đăng ký lại mẫu con dấu")
       // (nor words every name shares: none of its distinguishing words said, `Đăng ký khai sinh` is not named by `đăng ký`)
-      const telling = hits.hits > 0 && !byOneWord(hits) && (nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseenAsked === 0 && (headed || leadsByName(choice.candidate, candidates, questionWords))));
+      // (a long name, scores of words, has most of a short request's words by chance: it must meet three of its own)
+      const chance = hits.size >= LONG_NAME_WORDS && hits.hits < LONG_NAME_HITS;
+      const telling = hits.hits > 0 && !byOneWord(hits) && !chance && (nameShare(choice.candidate) >= MIN_NAME_SHARE || (unseenAsked === 0 && (headed || leadsByName(choice.candidate, candidates, questionWords))));
       // the request read alone, the last try, must find its rarest word in the procedure: one that has only the
       // commoner words (`giấy phép hoạt động` of "… phòng khám ở đâu?") answers something else
       const heaviest = retry === 'request' ? reading.heaviestAsked : undefined;
