@@ -28,6 +28,7 @@ test('aspects: counts of copies are the result, `tính tiền` is the fee', () =
   assert.equal(readAspect('hai đứa muốn đăng ký kết hôn thì đã đủ tuổi chưa?'), 'conditions');
   // conditions as a second question only when asked outright
   assert.deepEqual(askedAspects('Có cần cháu đồng ý không, và làm bao lâu thì xong?', 'time'), ['conditions', 'time']);
+  assert.equal(readAspect('Tôi có phải làm thủ tục gì với bản án ly hôn đó không, hồ sơ ra sao?'), 'documents');
   assert.deepEqual(askedAspects('Tôi muốn đổi sang giấy chứng nhận mới thì cần nộp những gì và nộp ở đâu?', 'where'), ['documents', 'where']);
   assert.deepEqual(askedAspects('nộp online có được không, bao lâu xong?', 'time'), ['where', 'time']);
 });

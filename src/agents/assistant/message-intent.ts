@@ -214,11 +214,14 @@ function feasibleAt(folded: string): number {
 
 /**
  * "mất bao nhiêu ngày" spends days, not money: the verb is dropped so the fee's `mat bao nhieu` does not match.
+ * "hồ sơ ra sao" asks for the papers, not the steps.
  * "nhận được những giấy gì" asks what is received (the result), not which papers to hand in
  * ("lấy giấy gì thay" does: which paper to use instead).
  */
 function normalizeAsks(folded: string): string {
   return folded
+    // "hồ sơ ra sao / thế nào" asks what the file holds, not the steps
+    .replace(/ ho so (?:can |phai )?(?:ra sao|the nao|nhu the nao) /g, ' ho so gom gi ')
     .replace(/ (?:mat|ton|het) (?=bao nhieu (?:ngay|thang|tuan|gio|buoi|lau|thoi gian) )/g, ' ')
     .replace(/ (?:nhan (?:duoc |lai |ve )?|lay (?:duoc|ve) )(?:nhung |cac )?giay (?:to )?(?:gi|nao) /g, ' nhan duoc giay ');
 }
