@@ -280,6 +280,7 @@ export class AssistantService {
       // what follows `thủ tục` (`làm giấy ủy quyền` names a paper, not a procedure)
       named: namedAfterCue(question, (first, second, word) => weights.namesPair(first, second, word), ['thu tuc']),
       readings: reading.readings,
+      question,
       level: askedLevel(question),
       levelOf: (candidate) => fold(records.get(candidate.documentId)?.record.level ?? ''),
     });

@@ -158,3 +158,15 @@ test('a long name that has the question\'s words by chance, saying none of its o
   const refined = refineChoice(chosen, [report, long], context({ questionWords: words, nameShare: (item) => (item.documentId === 'tc' ? 1 : 0.29) }));
   assert.equal(refined.kind === 'chosen' && refined.candidate.documentId, 'bm');
 });
+
+test('a reissue the question gives no sign of does not take the choice by the paper\'s name', () => {
+  const found = candidate('tl', 'Đăng ký thành lập hộ kinh doanh');
+  const reissue = candidate('cl', 'Cấp lại Giấy chứng nhận đăng ký hộ kinh doanh, Cấp đổi sang Giấy chứng nhận đăng ký hộ kinh doanh');
+  const chosen: Choice = { kind: 'chosen', candidate: found, coverage: 0.5, variants: [] };
+  const words = new Set('mo quan com dang ky ho kinh doanh giay chung nhan thanh lap'.split(' '));
+  const shares = (item: Candidate) => (item.documentId === 'cl' ? 1 : 0.33);
+  const opening = refineChoice(chosen, [found, reissue], context({ questionWords: words, nameShare: shares, question: 'định mở quán cơm, phải đăng ký hộ kinh doanh; bao lâu có giấy chứng nhận?' }));
+  assert.equal(opening.kind === 'chosen' && opening.candidate.documentId, 'tl');
+  const lost = refineChoice(chosen, [found, reissue], context({ questionWords: words, nameShare: shares, question: 'giấy chứng nhận đăng ký hộ kinh doanh bị mất, xin cấp lại ở đâu?' }));
+  assert.equal(lost.kind === 'chosen' && lost.candidate.documentId, 'cl');
+});

@@ -1,4 +1,5 @@
 import { topicWords } from './message-intent.js';
+import { saysAgain } from './plain-variant.js';
 import { fold } from './text-folding.js';
 import { coverage, hasNameWord, headWords, nameWordHits, statesHead, type Candidate, type Choice } from './procedure-choice.js';
 
@@ -44,6 +45,8 @@ export interface ChoiceContext {
   readings?: readonly (readonly string[])[];
   /** The level the question says the citizen goes to, folded (`xa`, `tinh`). */
   level?: 'xa' | 'tinh';
+  /** The question as typed (for the signs of a reissue). */
+  question?: string;
   /** The folded `Cấp thực hiện` of a candidate's record (` cap xa cap tinh `), empty when unknown. */
   levelOf: (candidate: Candidate) => string;
 }
@@ -57,7 +60,9 @@ export function refineChoice(choice: Choice, candidates: readonly Candidate[], c
     const named = coverage(byName.name, questionWords);
     // (a long name has most of any question's words by chance: the question must also say some of its own)
     const clearlyMore = nameShare(byName) >= MIN_SUPPORT && nameShare(byName) >= nameShare(chosen.candidate) + NAME_MARGIN && named >= MIN_NAME_SHARE;
-    if (clearlyMore && (!context.inConversation || named >= NAMED_COVERAGE)) chosen = { kind: 'chosen', candidate: byName, coverage: named, variants: [] };
+    // a reissue or an exchange (`Cấp lại …, Cấp đổi …`) the question gives no sign of is not meant by the paper's name alone
+    const unasked = REISSUE.test(fold(byName.name)) && !REISSUE.test(fold(chosen.candidate.name)) && context.question !== undefined && !asksReissue(context.question);
+    if (clearlyMore && !unasked && (!context.inConversation || named >= NAMED_COVERAGE)) chosen = { kind: 'chosen', candidate: byName, coverage: named, variants: [] };
   }
   // the only other candidate whose whole head the question states (`chứng thực bản sao` beside `chứng
   // thực chữ ký người dịch`), when the question's words fit it as well
@@ -167,4 +172,12 @@ export function unknownKind(question: string, unseen: readonly string[], names: 
     const kind = ` ${words[at - 2]} ${words[at - 1]} `;
     return folded.some((name) => name.includes(kind) && !name.endsWith(kind));
   });
+}
+
+/** A reissue or an exchange of a paper: `cấp lại`, `cấp đổi`, `đổi sang`. */
+const REISSUE = / cap (?:lai|doi) | doi sang /;
+
+/** Whether the question gives a sign of a reissue or an exchange: a loss or damage, done again (see saysAgain), `đổi`. */
+function asksReissue(question: string): boolean {
+  return saysAgain(question) || fold(question).includes(' doi ');
 }
