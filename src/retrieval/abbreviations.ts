@@ -212,6 +212,9 @@ export const QUERY_SYNONYMS: Readonly<Record<string, string>> = {
   'bị mất': 'đăng ký lại',
   'thất lạc': 'đăng ký lại',
   'làm lại': 'đăng ký lại',
+  // a lost passport is reported (`trình báo mất`) before another is issued
+  'báo mất': 'trình báo mất',
+  'mất hộ chiếu': 'trình báo mất hộ chiếu',
   // a card lost or remade is issued again (`cấp lại`), not registered again
   'mất thẻ': 'cấp lại thẻ',
   'làm lại thẻ': 'cấp lại thẻ',

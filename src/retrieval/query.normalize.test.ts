@@ -34,6 +34,8 @@ test('informal wording gets its formal words, matched with accents when typed wi
   assert.equal(withSynonymsReplaced('vo dang mang thai, khong phai mang thai ho'), 'vo dang co thai, khong phai mang thai ho');
   // a card lost is issued again, not registered again
   assert.deepEqual(synonymExpansions('toi lam mat the can cuoc khi di cho').sort(), ['cấp lại thẻ']);
+  // a lost passport is reported
+  assert.deepEqual(synonymExpansions('chồng em bị mất hộ chiếu, có cần báo mất không').sort(), ['trình báo mất', 'trình báo mất hộ chiếu', 'đăng ký lại']);
   // …but a foreign spouse's passport is a paper of a marriage with a foreign party
   assert.deepEqual(synonymExpansions('kết hôn với người Pháp, ngoài hộ chiếu của anh ấy cần giấy gì'), ['có yếu tố nước ngoài']);
 });

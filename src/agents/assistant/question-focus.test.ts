@@ -8,6 +8,7 @@ test("a question about the citizen's own time limit is told from one about the o
   assert.equal(asksDeadline('Thời hạn phải đi đăng ký là bao lâu kể từ ngày mất?'), true);
   assert.equal(asksDeadline('sinh con bao lâu thì phải đi làm giấy khai sinh'), true);
   assert.equal(asksDeadline('phai khai bao trong may ngay'), true);
+  assert.equal(asksDeadline('co can bao mat voi cong an khong, trong bao lau'), true);
   assert.equal(asksDeadline('con toi sinh duoc 2 thang, qua han dang ky khai sinh chua'), true);
   assert.equal(asksDeadline('nghỉ thai sản xong thì phải nộp giấy tờ cho công ty trong thời hạn bao lâu?'), true);
   // the office's processing time

@@ -26,8 +26,8 @@ const ASKS_DEADLINE = [
   / ke tu (?:ngay|khi|luc) (?!nhan|nop|tiep nhan|co ket qua)\S+/,
   // "bao lâu thì phải đi đăng ký", "trong bao lâu phải khai"
   / (?:bao lau|may ngay|bao nhieu ngay|thoi han|han) (?:\S+ ){0,3}(?:phai|bat buoc) (?:di )?(?:dang ky|khai|lam|bao|nop)/,
-  // "phải đi đăng ký trong bao lâu", "phải khai báo trong mấy ngày"
-  / (?:phai|bat buoc) (?:di )?(?:dang ky|khai|lam|bao|nop)(?: \S+){0,6} (?:trong (?:vong |thoi han )?)?(?:bao lau|may ngay|bao nhieu ngay)/,
+  // "phải đi đăng ký trong bao lâu", "phải khai báo trong mấy ngày", "có cần báo mất … không, trong bao lâu"
+  / (?:phai|bat buoc|co can) (?:di )?(?:dang ky|khai|lam|bao|nop)(?: \S+){0,6} (?:trong (?:vong |thoi han )?)?(?:bao lau|may ngay|bao nhieu ngay)/,
   / (?:han chot|cham nhat la|tre han|qua han)/,
 ];
 
