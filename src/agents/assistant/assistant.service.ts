@@ -13,7 +13,7 @@ import { handoverReply, isOfficeHours, replies } from './fixed-replies.js';
 import { composeLegalAnswer } from './legal-answer.composer.js';
 import { actPairs, governingArticle } from './governing-article.js';
 import { composeWithLanguageModel } from './llm-answer.composer.js';
-import { askedAspects, askedLevel, askedObligation, asksHowToProceed, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicWords } from './message-intent.js';
+import { askedAspects, askedLevel, askedObligation, askedPermission, asksHowToProceed, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicWords } from './message-intent.js';
 import { ASPECT_TITLES, composeProcedureAnswer, type DraftLine } from './procedure-answer.composer.js';
 import { findNationalTwin } from './national-twin.js';
 import { findPlainVariant } from './plain-variant.js';
@@ -87,6 +87,9 @@ const LONG_NAME_WORDS = 20;
 const LONG_NAME_HITS = 3;
 /** Qualifiers of a procedure's name dropped one after the other for its plain procedure (foreign, again, mobile). */
 const MAX_QUALIFIERS = 3;
+/** Folded words of a law putting a duty, and of one giving or taking away a right. */
+const DUTY_MARKERS = 'phai|bat buoc|co trach nhiem|co nghia vu';
+const RIGHT_MARKERS = 'co quyen|khong duoc|duoc phep|nghiem cam|cam';
 /** Law articles searched for one whose clause puts the duty asked. */
 const DUTY_ARTICLES = 5;
 /** Law articles searched for one whose clause bounds an age the story states. */
@@ -102,6 +105,12 @@ const byOneWord = ({ hits, size }: { hits: number; size: number }) => hits < 2 &
 
 /** A procedure's name after `thủ tục` in a sentence: names often start with that word already. */
 const procedureTitle = (name: string) => name.replace(/^thủ tục\s+/iu, '');
+
+/** The last pair of words side by side in a deed that few procedure names share (`tam tru` of `dang ky tam tru`). */
+function tellingPairOf(deed: string | undefined, weights: WordWeights): string | undefined {
+  const words = deed?.split(' ') ?? [];
+  return words.slice(1).flatMap((word, i) => (weights.tellingPair(words[i]!, word) ? [`${words[i]!} ${word}`] : [])).at(-1);
+}
 
 /** The answer's lines with `focus` (those not already there) right after its heading, then `then` if given. */
 function withFocus(lines: DraftLine[], focus: readonly DraftLine[], then?: DraftLine): DraftLine[] {
@@ -352,6 +361,11 @@ export class AssistantService {
     // about a case rather than a procedure's fee, papers or office, and not asking for a `thủ tục`: the law's, though a
     // procedure shares a word (`nuôi con` of `nuôi con nuôi`); the article the laws alone rank first
     if (retry === 'none' && legalAspect && !fold(question).includes(' thu tuc ') && (await this.deps.search.legalLeaning(question)) >= LAW_LEANING) {
+      // whether one may do a deed ("tôi có được nộp đơn xin ly hôn không?"): the clause giving or taking away that right
+      // (`Chồng không có quyền yêu cầu ly hôn trong trường hợp vợ đang có thai…`), among the articles found
+      const deed = tellingPairOf(askedPermission(question), weights);
+      const right = deed ? await this.dutyClause(reading, deed, RIGHT_MARKERS) : undefined;
+      if (right) return this.answerLegal(question, right.result, state, reading, right.passage);
       const [law] = await this.searchLaws(question, 1);
       if (law) return this.answerLegal(question, law, state, reading);
     }
@@ -359,10 +373,10 @@ export class AssistantService {
     if (legalTop && asksRule(question) && lawFits) return this.answerLegal(question, legalTop, state, reading);
     // whether, or after how long, one must do something ("có bắt buộc khai báo tạm vắng không?"): the clause of a law that
     // puts the duty ("… thì phải thực hiện đăng ký tạm trú", "có trách nhiệm khai báo tạm vắng trong các trường hợp sau")
-    const act = retry === 'none' ? askedObligation(question) : undefined;
+    // (not a duty of a procedure's step: "… khi đi làm thủ tục không?")
+    const act = retry === 'none' && !fold(question).includes(' thu tuc ') ? askedObligation(question) : undefined;
     // a deed named by a telling pair of words (`tạm trú`, `tạm vắng`), not a generic one (`mang theo giấy`, `đăng ký`)
-    const acts = act?.split(' ') ?? [];
-    const pair = acts.slice(1).flatMap((word, i) => (weights.tellingPair(acts[i]!, word) ? [`${acts[i]!} ${word}`] : [])).at(-1);
+    const pair = tellingPairOf(act, weights);
     if (pair) {
       const duty = await this.dutyClause(reading, pair);
       if (duty) return this.answerLegal(question, duty.result, state, reading, duty.passage);
@@ -711,10 +725,10 @@ export class AssistantService {
    * The first law article found for the question with a clause putting the duty asked: `phải`, `có trách nhiệm`, `có
    * nghĩa vụ` before the deed (its telling pair of words, `tam tru`): the clause with most of the question's words, and its article's result.
    */
-  private async dutyClause(reading: QuestionReading, deed: string): Promise<{ result: SearchResult; passage: Passage } | undefined> {
+  private async dutyClause(reading: QuestionReading, deed: string, markers = DUTY_MARKERS): Promise<{ result: SearchResult; passage: Passage } | undefined> {
     // the deed's telling pair of words within four words of the duty (`phải thực hiện đăng ký tạm trú`, `có trách
     // nhiệm thông báo việc lưu trú` for "có phải báo lưu trú không")
-    const duty = new RegExp(` (?:phai|bat buoc|co trach nhiem|co nghia vu)(?: [a-z]+){0,4} ${deed} `);
+    const duty = new RegExp(` (?:${markers})(?: [a-z]+){0,4} ${deed} `);
     for (const result of await this.searchLaws(reading.text, DUTY_ARTICLES)) {
       if (result.citation.article === null) continue;
       const passages = await this.deps.search.passagesOf(result.document.id);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { askedAspects, askedLevel, askedObligation, asksHowToProceed, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicTokens, topicWords } from './message-intent.js';
+import { askedAspects, askedLevel, askedObligation, askedPermission, asksHowToProceed, asksRule, namedAfterCue, readAspect, readIntent, soundsAdministrative, topicTokens, topicWords } from './message-intent.js';
 
 test('the level the citizen goes to, with or without accents; `xã hội` is not a commune', () => {
   assert.equal(askedLevel('Nộp hồ sơ xin nhận con nuôi ở xã rồi thì sao?'), 'xa');
@@ -180,8 +180,8 @@ test('a duty asked: whether, or after how long, one must do a deed', () => {
   assert.equal(askedObligation('Gia đình đi khai tử cho ông thì phải mang theo giấy gì?'), undefined);
   assert.equal(askedObligation('giấy này có phải công chứng không?'), 'cong chung');
   assert.equal(askedObligation('có phải nộp không?'), undefined);
-  // `có cần` asks a duty too; the other branch of a choice does not
-  assert.equal(askedObligation('Vậy có cần khai báo tạm vắng ở quê không?'), 'khai bao tam vang');
+  // `có cần` asks about papers far more often than a duty; the other branch of a choice is no duty asked
+  assert.equal(askedObligation('Vậy có cần khai báo tạm vắng ở quê không?'), undefined);
   assert.equal(askedObligation('Giấy này ra xã chứng thực chữ ký được không, hay bắt buộc phải đi công chứng hợp đồng ủy quyền?'), undefined);
 });
 
@@ -191,4 +191,11 @@ test('steps asked of a procedure in so many words, not a bare "thế nào" after
   assert.equal(asksHowToProceed('trinh tu cap lai the can cuoc ra sao'), true);
   assert.equal(asksHowToProceed('Ba tôi mất không để lại di chúc. Bà nội có được chia phần không, và chia thế nào?'), false);
   assert.equal(readAspect('Bà nội có được chia phần không, và chia thế nào?'), 'steps');
+});
+
+test('the deed whose permission is asked', () => {
+  assert.equal(askedPermission('Tôi có được nộp đơn ra tòa xin ly hôn ngay lúc này không?'), 'nop don ra toa xin ly hon');
+  assert.equal(askedPermission('em co duoc tu lap di chuc cho so tien do khong?'), 'lap di chuc');
+  assert.equal(askedPermission('có được không?'), undefined);
+  assert.equal(askedPermission('ly hôn cần giấy tờ gì?'), undefined);
 });

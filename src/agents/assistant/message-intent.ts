@@ -380,10 +380,12 @@ const ASKED_WHAT = new Set(['gi', 'nao', 'dau', 'may', 'sao', 'the']);
 /** A sentence that asks: a question mark, a yes-no ending or a duration asked. */
 const ASKING = /\?|(?:^| )(?:khong|ko|chua|bao lau|may ngay|may thang|may nam|bao nhieu ngay|bao nhieu thang)(?: |$)/;
 /**
- * `bắt buộc (phải)`, `buộc phải`, `(có) phải`, `có cần` before what is to be done, with a filler verb (`đi`, `làm`,
+ * `bắt buộc (phải)`, `buộc phải`, `(có) phải` before what is to be done, with a filler verb (`đi`, `làm`,
  * `thực hiện`); not the other branch of a choice ("ra xã chứng thực được không, hay bắt buộc phải đi công chứng?").
+ * Not `có cần`: measured on the routing questions, "có cần hợp pháp hóa lãnh sự / mang theo giấy tờ tùy thân không?"
+ * ask about a procedure's papers far more often than about a duty in law.
  */
-const OBLIGATION = /(?:^| )(?<!(?:hay|hoac|buoc|bat) )(?:bat buoc(?: phai)?|buoc phai|phai|co can)(?: di| lam| thuc hien)? (.+)$/;
+const OBLIGATION = /(?:^| )(?<!(?:hay|hoac|buoc|bat) )(?:bat buoc(?: phai)?|buoc phai|phai)(?: di| lam| thuc hien)? (.+)$/;
 
 /**
  * What the citizen asks whether (or after how long) they must do, folded: "có bắt buộc phải đăng ký tạm trú không?",
@@ -423,4 +425,22 @@ const HOW_TO_PROCEED = ['trinh tu', 'cac buoc', 'buoc nao', 'quy trinh', 'phai l
 export function asksHowToProceed(message: string): boolean {
   const folded = fold(message);
   return hasPhrase(folded, HOW_TO_PROCEED) || folded.includes(' thu tuc ');
+}
+
+/** `có được … không`, `có quyền … không`: the deed whose permission is asked. */
+const PERMISSION = / co (?:duoc|quyen)(?: tu| di)? ((?:[a-z]+ ){1,10}?)(?:khong|ko|k|chua)(?: |$)/;
+
+/**
+ * The deed a message asks whether one may do, folded, up to where it ends (`nộp đơn ra tòa xin ly hôn` of "tôi có được
+ * nộp đơn ra tòa xin ly hôn ngay lúc này không?"); undefined when none is asked.
+ */
+export function askedPermission(message: string): string | undefined {
+  const match = PERMISSION.exec(fold(message));
+  if (!match) return undefined;
+  const deed: string[] = [];
+  for (const word of match[1]!.trim().split(' ')) {
+    if (ACT_ENDS.has(word)) break;
+    deed.push(word);
+  }
+  return deed.length >= 2 ? deed.join(' ') : undefined;
 }
