@@ -89,7 +89,7 @@ const LONG_NAME_HITS = 3;
 const MAX_QUALIFIERS = 3;
 /** Folded words of a law putting a duty, and of one giving or taking away a right. */
 const DUTY_MARKERS = 'phai|bat buoc|co trach nhiem|co nghia vu';
-const RIGHT_MARKERS = 'co quyen|khong duoc|duoc phep|nghiem cam|cam';
+const RIGHT_MARKERS = 'co quyen|khong duoc|duoc phep|nghiem cam';
 /** Law articles searched for one whose clause puts the duty asked. */
 const DUTY_ARTICLES = 5;
 /** Law articles searched for one whose clause bounds an age the story states. */
@@ -722,8 +722,9 @@ export class AssistantService {
   }
 
   /**
-   * The first law article found for the question with a clause putting the duty asked: `phải`, `có trách nhiệm`, `có
-   * nghĩa vụ` before the deed (its telling pair of words, `tam tru`): the clause with most of the question's words, and its article's result.
+   * The first law article found for the question with a clause putting the duty asked (`phải`, `có trách nhiệm`, `có
+   * nghĩa vụ`; or giving or taking away the right, with RIGHT_MARKERS) before the deed, named by its telling pair of
+   * words (`tam tru`): that clause and its article's result.
    */
   private async dutyClause(reading: QuestionReading, deed: string, markers = DUTY_MARKERS): Promise<{ result: SearchResult; passage: Passage } | undefined> {
     // the deed's telling pair of words within four words of the duty (`phải thực hiện đăng ký tạm trú`, `có trách
