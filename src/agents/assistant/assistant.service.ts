@@ -324,12 +324,15 @@ export class AssistantService {
     let currentSupport = 0;
     if (state.procedureDocumentId) {
       const current = state.procedureDocumentId;
-      const named = Math.max(0, ...candidates.filter((candidate) => candidate.documentId !== current).map(nameShare));
+      // (one word of another name, `lấy` of `lấy mẫu` in "mấy ngày mới lấy được kết quả?", names nothing)
+      const named = Math.max(0, ...candidates.filter((candidate) => candidate.documentId !== current && !byOneWord(nameWordHits(candidate.name, questionWords))).map(nameShare));
       const legal = top && !top.procedure ? relevance(top.text) : 0;
       currentSupport = reading.share(await this.documentWords(current, state.procedureName ?? '', reading.accented));
       // a short follow-up, or one whose words the procedure has; a long new question it does not cover is asked afresh
       const fits = topics.length <= 3 || currentSupport >= MIN_SUPPORT;
       if (named < 0.5 && legal < 0.75 && fits) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', asked);
+      // doing it away from home ("có phải về đúng công an xã nơi thường trú không?") is asked of the procedure under discussion
+      if (named < 0.5 && asksElsewhere(question)) return this.answerProcedure(current, aspect ?? state.lastAspect ?? 'overview', asked);
       // words the procedure under discussion has (`trích lục` of `khai tử`) keep the conversation on it,
       // unless the question names another procedure (most of its telling name words)
       const namesOther = candidates.some((candidate) => candidate.documentId !== current && coverage(candidate.name, questionWords) >= NAMED_COVERAGE);
@@ -374,7 +377,8 @@ export class AssistantService {
     // whether, or after how long, one must do something ("có bắt buộc khai báo tạm vắng không?"): the clause of a law that
     // puts the duty ("… thì phải thực hiện đăng ký tạm trú", "có trách nhiệm khai báo tạm vắng trong các trường hợp sau")
     // (not a duty of a procedure's step: "… khi đi làm thủ tục không?")
-    const act = retry === 'none' && !fold(question).includes(' thu tuc ') ? askedObligation(question) : undefined;
+    // nor, in a conversation about a procedure, where it must be done ("có phải về đúng công an xã nơi thường trú không?")
+    const act = retry === 'none' && !state.procedureDocumentId && !fold(question).includes(' thu tuc ') ? askedObligation(question) : undefined;
     // a deed named by a telling pair of words (`tạm trú`, `tạm vắng`), not a generic one (`mang theo giấy`, `đăng ký`)
     const pair = tellingPairOf(act, weights);
     if (pair) {

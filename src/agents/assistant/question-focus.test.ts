@@ -134,6 +134,7 @@ test('ages are read in months, in the question and in the bounds of a clause', (
 test('applying away from home finds what the procedure says of residence, "anywhere" first', () => {
   assert.equal(asksElsewhere('Muốn cấp đổi thẻ căn cước thì có phải về quê không?'), true);
   assert.equal(asksElsewhere('lam o tinh khac duoc khong'), true);
+  assert.equal(asksElsewhere('Tôi đang ở tạm bên Pleiku, có phải về đúng công an xã nơi thường trú mới làm được không?'), true);
   assert.equal(asksElsewhere('cấp đổi thẻ căn cước cần giấy tờ gì?'), false);
   const steps = procedurePassage(
     'p1',

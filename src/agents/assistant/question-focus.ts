@@ -35,7 +35,7 @@ const ASKS_DEADLINE = [
 const ASKS_ONLINE = / (?:online|truc tuyen|qua mang|tren mang|qua internet|dich vu cong|vneid|qua app|qua ung dung)/;
 
 /** Folded wordings of a question about doing it where the citizen is, not where they are registered. */
-const ASKS_ELSEWHERE = / (?:ve que|noi khac|tinh khac|huyen khac|xa khac|phuong khac|ngoai tinh|noi dang o|noi dang song|noi lam viec|khong phai ve) /;
+const ASKS_ELSEWHERE = / (?:ve que|noi khac|tinh khac|huyen khac|xa khac|phuong khac|ngoai tinh|noi dang o|noi dang song|noi lam viec|khong phai ve|ve dung|dang o tam) /;
 /** A sentence on where the citizen may apply by residence; one saying it does not matter comes first. */
 const RESIDENCE_SENTENCE = /nơi cư trú|nơi thường trú|nơi tạm trú|nơi đang sinh sống/iu;
 const ANY_RESIDENCE = /không phụ thuộc (?:vào )?nơi cư trú|trong cả nước/iu;
