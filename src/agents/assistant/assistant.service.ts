@@ -734,6 +734,7 @@ export class AssistantService {
     // the deed's telling pair of words within four words of the duty (`phải thực hiện đăng ký tạm trú`, `có trách
     // nhiệm thông báo việc lưu trú` for "có phải báo lưu trú không")
     const duty = new RegExp(` (?:${markers})(?: [a-z]+){0,4} ${deed} `);
+    const durations = statedDurations(reading.question);
     for (const result of await this.searchLaws(reading.text, DUTY_ARTICLES)) {
       if (result.citation.article === null) continue;
       const passages = await this.deps.search.passagesOf(result.document.id);
@@ -741,7 +742,6 @@ export class AssistantService {
       const clauses = passages.filter((item) => item.citation.article === result.citation.article && duty.test(fold(item.text)));
       // (as many of them in less text: the shorter); before that, the one whose floor of time the story's length of
       // time passes closest ("hơn một năm" → `từ 12 tháng liên tục trở lên`, not a defendant's `từ 01 ngày trở lên`)
-      const durations = statedDurations(reading.question);
       const [best] = clauses
         .map((item) => ({ item, share: reading.share(reading.form(item.text)), distance: durationFit(item.text, durations) ?? Infinity }))
         .sort((a, b) => a.distance - b.distance || b.share - a.share || a.item.text.length - b.item.text.length);

@@ -387,6 +387,16 @@ const ASKING = /\?|(?:^| )(?:khong|ko|chua|bao lau|may ngay|may thang|may nam|ba
  */
 const OBLIGATION = /(?:^| )(?<!(?:hay|hoac|buoc|bat) )(?:bat buoc(?: phai)?|buoc phai|phai)(?: di| lam| thuc hien)? (.+)$/;
 
+/** The folded words of a deed up to where it ends (ACT_ENDS, or a word that is no word), and the word it ended at. */
+function deedOf(folded: string): { deed: string[]; end: string | undefined } {
+  const deed: string[] = [];
+  for (const word of folded.trim().split(' ')) {
+    if (ACT_ENDS.has(word) || !/^\p{L}+$/u.test(word)) return { deed, end: word };
+    deed.push(word);
+  }
+  return { deed, end: undefined };
+}
+
 /**
  * What the citizen asks whether (or after how long) they must do, folded: "có bắt buộc phải đăng ký tạm trú không?",
  * "đi bao lâu thì phải khai báo tạm vắng?" → `dang ky tam tru`, `khai bao tam vang`. Only in a sentence that asks,
@@ -398,22 +408,13 @@ export function askedObligation(message: string): string | undefined {
     if (!ASKING.test(sentence.includes('?') ? '?' : folded)) continue;
     const match = OBLIGATION.exec(folded);
     if (!match) continue;
-    const act: string[] = [];
-    let end: string | undefined;
-    for (const word of match[1]!.split(' ')) {
-      if (ACT_ENDS.has(word) || !/^\p{L}+$/u.test(word)) {
-        end = word;
-        break;
-      }
-      act.push(word);
-    }
+    const { deed, end } = deedOf(match[1]!);
     // "phải mang theo giấy gì?" asks what, not whether
     if (end !== undefined && ASKED_WHAT.has(end)) continue;
-    if (act.length >= 2) return act.slice(0, 4).join(' ');
+    if (deed.length >= 2) return deed.slice(0, 4).join(' ');
   }
   return undefined;
 }
-
 
 /** Asks how a procedure is carried out, in so many words (`làm thế nào`, `trình tự`, `các bước`, a `thủ tục` named), not a bare `thế nào`. */
 const HOW_TO_PROCEED = ['trinh tu', 'cac buoc', 'buoc nao', 'quy trinh', 'phai lam nhung gi', 'phai lam gi', 'lam the nao', 'lam nhu the nao', 'thu tuc ra sao', 'thu tuc the nao', 'cach lam', 'huong dan'];
@@ -437,10 +438,6 @@ const PERMISSION = / co (?:duoc|quyen)(?: tu| di)? ((?:[a-z]+ ){1,10}?)(?:khong|
 export function askedPermission(message: string): string | undefined {
   const match = PERMISSION.exec(fold(message));
   if (!match) return undefined;
-  const deed: string[] = [];
-  for (const word of match[1]!.trim().split(' ')) {
-    if (ACT_ENDS.has(word)) break;
-    deed.push(word);
-  }
+  const { deed } = deedOf(match[1]!);
   return deed.length >= 2 ? deed.join(' ') : undefined;
 }
